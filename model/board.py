@@ -1,0 +1,302 @@
+"""The board and its three panes, computed from the raw tables in one pass.
+
+A 100,000-interaction book must give its board in well under 0.1 s, so this
+module reads the raw documents once, keeps interactions as strings (stored
+moments compare as strings, see ``timestamps``) and builds dataclasses only
+for what the board shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pendulum
+
+from model.client import Client, State
+from model.gratitude import Kudos, Thanks
+from model.health import Health, Signals, Suggestion, health, needs_call, regularly_late, suggest
+from model.interaction import InteractionKind
+from model.invoice import Invoice, aging_bucket
+from model.issue import Issue
+from model.timestamps import parse_moment
+
+__all__ = [
+    "BoardFilter",
+    "BoardRow",
+    "Gratitude",
+    "IssueRow",
+    "OverdueRow",
+    "Summary",
+    "ThanksRow",
+    "Unthanked",
+    "board_rows",
+    "gather",
+    "gratitude",
+    "open_issue_rows",
+    "overdue_rows",
+    "summary",
+]
+
+Tables = Mapping[str, Mapping[str, dict[str, Any]]]
+
+_WRITTEN = {k.value for k in InteractionKind if k.is_written}
+_SPOKEN = {InteractionKind.CALL.value, InteractionKind.MEETING.value}
+UNTHANKED_DAYS = 90
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """What ``rapport list`` and the board's launch options narrow the board to."""
+
+    states: tuple[State, ...] = ()
+    tags: tuple[str, ...] = ()
+    overdue: bool = False
+    open_issues: bool = False
+    owed_thanks: bool = False
+    search: str = ""
+    include_ended: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self == BoardFilter(include_ended=self.include_ended)
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    client: Client
+    health: Health
+    suggestion: Suggestion | None
+    last_contact: pendulum.DateTime | None
+    contact_overdue: bool
+    open_issues: int
+    overdue: tuple[OverdueRow, ...]
+    thanks_owed: int
+    needs_call: bool
+    regularly_late: bool
+
+    def overdue_totals(self) -> dict[str, Decimal]:
+        totals: dict[str, Decimal] = {}
+        for row in self.overdue:
+            cur = row.invoice.currency
+            totals[cur] = totals.get(cur, Decimal(0)) + row.invoice.outstanding
+        return totals
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    issue: Issue
+    client: Client
+    age_days: int
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    invoice: Invoice
+    client: Client
+    days_overdue: int
+    bucket: str
+    regularly_late: bool
+
+
+@dataclass(frozen=True)
+class ThanksRow:
+    thanks: Thanks
+    client: Client
+    late: bool
+
+
+@dataclass(frozen=True)
+class Unthanked:
+    client: Client
+    last_thanked: str | None
+
+
+@dataclass(frozen=True)
+class Gratitude:
+    owed: tuple[ThanksRow, ...]
+    unthanked: tuple[Unthanked, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    per_state: dict[State, int]
+    overdue: dict[str, Decimal]
+    thanks_owed: int
+    today: pendulum.Date
+
+
+def gather(tables: Tables) -> dict[str, Signals]:
+    """One Signals per client, from one pass over each table."""
+    signals = {
+        doc["id"]: Signals(Client.from_doc(doc)) for doc in tables.get("clients", {}).values()
+    }
+    first_open: dict[str, str] = {}
+    for number, doc in tables.get("issues", {}).items():
+        if doc.get("resolved") is None and doc["client"] in signals:
+            issue = Issue.from_doc(int(number), doc)
+            signals[issue.client].open_issues.append(issue)
+            if issue.client not in first_open or issue.opened < first_open[issue.client]:
+                first_open[issue.client] = issue.opened
+    for doc in tables.get("interactions", {}).values():
+        s = signals.get(doc["client"])
+        if s is None:
+            continue
+        when = doc["when"]
+        if s.last_contact is None or when > s.last_contact:
+            s.last_contact = when
+        since = first_open.get(doc["client"])
+        if since is not None and when >= since:
+            if doc["kind"] in _WRITTEN:
+                s.written_since_issue += 1
+            elif doc["kind"] in _SPOKEN:
+                s.spoken_since_issue += 1
+    for doc in tables.get("invoices", {}).values():
+        if doc["client"] in signals:
+            signals[doc["client"]].invoices.append(Invoice.from_doc(doc))
+    for number, doc in tables.get("thanks", {}).items():
+        if doc["client"] in signals and doc.get("done_at") is None:
+            signals[doc["client"]].thanks_owed.append(Thanks.from_doc(int(number), doc))
+    for doc in tables.get("kudos", {}).values():
+        if doc["client"] in signals:
+            signals[doc["client"]].kudos.append(Kudos.from_doc(doc))
+    for s in signals.values():
+        s.invoices.sort(key=lambda i: (i.issued, i.number))
+        s.kudos.sort(key=lambda k: k.when)
+    return signals
+
+
+def _overdue(s: Signals, today: pendulum.Date, late: bool) -> tuple[OverdueRow, ...]:
+    rows = []
+    for invoice in s.invoices:
+        days = invoice.days_overdue(today)
+        if days > 0:
+            rows.append(OverdueRow(invoice, s.client, days, aging_bucket(days), late))
+    return tuple(rows)
+
+
+def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
+    late = regularly_late(s.invoices, now.date())
+    return BoardRow(
+        client=s.client,
+        health=health(s, now),
+        suggestion=suggest(s, now),
+        last_contact=None if s.last_contact is None else parse_moment(s.last_contact),
+        contact_overdue=s.contact_overdue(now),
+        open_issues=len(s.open_issues),
+        overdue=_overdue(s, now.date(), late),
+        thanks_owed=len(s.thanks_owed),
+        needs_call=needs_call(s),
+        regularly_late=late,
+    )
+
+
+def _matches(row: BoardRow, f: BoardFilter) -> bool:
+    c = row.client
+    checks = (
+        f.include_ended or c.state is not State.ENDED or State.ENDED in f.states,
+        not f.states or c.state in f.states,
+        not f.tags or any(t in c.tags for t in f.tags),
+        not f.overdue or bool(row.overdue),
+        not f.open_issues or row.open_issues > 0,
+        not f.owed_thanks or row.thanks_owed > 0,
+        not f.search or _search_hit(c, f.search),
+    )
+    return all(checks)
+
+
+def _search_hit(c: Client, text: str) -> bool:
+    needle = text.casefold()
+    haystack = [c.id, c.name, *c.tags, *(p.name for p in c.current_contacts)]
+    return any(needle in h.casefold() for h in haystack)
+
+
+def board_rows(
+    signals: Mapping[str, Signals], now: pendulum.DateTime, f: BoardFilter | None = None
+) -> list[BoardRow]:
+    """Rows in DOMAIN.md's order: state (strained first), health worst first, name."""
+    f = f or BoardFilter()
+    rows = [_row(s, now) for s in signals.values()]
+    rows = [r for r in rows if _matches(r, f)]
+    rows.sort(key=lambda r: (r.client.state.rank, r.health.score, r.client.name.casefold()))
+    return rows
+
+
+def open_issue_rows(
+    signals: Mapping[str, Signals], now: pendulum.DateTime, client: str | None = None
+) -> list[IssueRow]:
+    """Every unresolved issue, oldest severe first."""
+    rows = [
+        IssueRow(i, s.client, max((now - parse_moment(i.opened)).in_days(), 0))
+        for s in signals.values()
+        if client in (None, s.client.id)
+        for i in s.open_issues
+    ]
+    rows.sort(key=lambda r: (-r.issue.severity.rank, r.issue.opened, r.issue.number))
+    return rows
+
+
+def overdue_rows(
+    signals: Mapping[str, Signals], now: pendulum.DateTime, client: str | None = None
+) -> list[OverdueRow]:
+    """Every unpaid invoice past its due date, most overdue first."""
+    today = now.date()
+    rows = [
+        row
+        for s in signals.values()
+        if client in (None, s.client.id)
+        for row in _overdue(s, today, regularly_late(s.invoices, today))
+    ]
+    rows.sort(key=lambda r: (-r.days_overdue, r.invoice.number))
+    return rows
+
+
+def gratitude(
+    tables: Tables,
+    signals: Mapping[str, Signals],
+    now: pendulum.DateTime,
+    client: str | None = None,
+) -> Gratitude:
+    """Thanks owed, oldest first, and the clients nobody has thanked for long."""
+    today = now.date().isoformat()
+    owed = [
+        ThanksRow(t, s.client, t.by is not None and t.by < today)
+        for s in signals.values()
+        if client in (None, s.client.id)
+        for t in s.thanks_owed
+    ]
+    owed.sort(key=lambda r: (r.thanks.owed_at, r.thanks.number))
+    last = _gather_last_thanked(tables)
+    horizon = now.subtract(days=UNTHANKED_DAYS).date().isoformat()
+    unthanked = [
+        Unthanked(s.client, last.get(s.client.id))
+        for s in signals.values()
+        if client in (None, s.client.id)
+        and s.client.state is not State.ENDED
+        and last.get(s.client.id, "") < horizon
+    ]
+    unthanked.sort(key=lambda u: (u.last_thanked or "", u.client.name.casefold()))
+    return Gratitude(tuple(owed), tuple(unthanked))
+
+
+def _gather_last_thanked(tables: Tables) -> dict[str, str]:
+    last: dict[str, str] = {}
+    for doc in tables.get("thanks", {}).values():
+        done = doc.get("done_at")
+        if done is not None and done > last.get(doc["client"], ""):
+            last[doc["client"]] = done
+    return last
+
+
+def summary(rows: list[BoardRow], now: pendulum.DateTime) -> Summary:
+    """Clients per state, overdue per currency, thanks owed, today."""
+    per_state: dict[State, int] = {}
+    overdue: dict[str, Decimal] = {}
+    for row in rows:
+        per_state[row.client.state] = per_state.get(row.client.state, 0) + 1
+        for cur, amount in row.overdue_totals().items():
+            overdue[cur] = overdue.get(cur, Decimal(0)) + amount
+    thanks = sum(r.thanks_owed for r in rows)
+    return Summary(per_state, overdue, thanks, now.date())

@@ -1,0 +1,207 @@
+"""Health: how a relationship stands, 0 to 100, explained reason by reason.
+
+DOMAIN.md asks for a health that is "not a black box": every point taken or
+given has a reason with its weight, and all weights live in :data:`WEIGHTS`.
+The same signals drive the suggestions, which are shown and never applied:
+the state is the user's judgement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pendulum
+
+from model.client import CALM_STATES, Client, State
+from model.gratitude import Kudos, Thanks
+from model.invoice import Invoice, aging_bucket
+from model.issue import Issue, Severity
+from model.timestamps import parse_moment
+
+__all__ = [
+    "WEIGHTS",
+    "Health",
+    "Reason",
+    "Signals",
+    "Suggestion",
+    "Weights",
+    "health",
+    "needs_call",
+    "regularly_late",
+    "suggest",
+]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Every weight of the health score, named, in one place."""
+
+    start: int = 100
+    never_contacted: int = -10
+    # Each threshold (gap / cadence) passed takes `contact_step` once.
+    contact_thresholds: tuple[float, ...] = (1.0, 1.5, 2.0)
+    contact_step: int = -10
+    issue: tuple[tuple[Severity, int], ...] = (
+        (Severity.LOW, -5),
+        (Severity.MEDIUM, -10),
+        (Severity.HIGH, -20),
+    )
+    issue_old_days: int = 14
+    issue_old: int = -5
+    overdue: tuple[tuple[str, int], ...] = (
+        ("1-30", -10),
+        ("31-60", -15),
+        ("61-90", -20),
+        ("90+", -25),
+    )
+    regularly_late: int = -10
+    late_invoices_window: int = 4
+    late_invoices_needed: int = 2
+    thanks_late: int = -5
+    kudos_recent_days: int = 30
+    kudos: int = 5
+    kudos_max: int = 10
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One line of the explanation: a message key, its values and the points."""
+
+    key: str
+    params: dict[str, Any]
+    weight: int = 0
+
+    def text(self, locale: str = "en") -> str:
+        from model.i18n import t
+
+        return t(self.key, locale, **self.params)
+
+
+@dataclass(frozen=True)
+class Health:
+    score: int
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    state: State
+    reason: Reason
+
+
+@dataclass
+class Signals:
+    """Everything the rules need to know about one client, gathered in one pass."""
+
+    client: Client
+    last_contact: str | None = None
+    open_issues: list[Issue] = field(default_factory=list)
+    invoices: list[Invoice] = field(default_factory=list)
+    thanks_owed: list[Thanks] = field(default_factory=list)
+    kudos: list[Kudos] = field(default_factory=list)
+    written_since_issue: int = 0
+    spoken_since_issue: int = 0
+
+    def days_since_contact(self, now: pendulum.DateTime) -> int | None:
+        if self.last_contact is None:
+            return None
+        return max((now - parse_moment(self.last_contact)).in_days(), 0)
+
+    def contact_overdue(self, now: pendulum.DateTime) -> bool:
+        days = self.days_since_contact(now)
+        return days is None or days > self.client.cadence
+
+
+def regularly_late(invoices: list[Invoice], today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
+    """Two or more of the last invoices that fell due were paid late (or not yet)."""
+    due = sorted((i for i in invoices if i.due < today.isoformat()), key=lambda i: i.issued)
+    recent = due[-w.late_invoices_window :]
+    return sum(1 for i in recent if i.was_late(today)) >= w.late_invoices_needed
+
+
+def _contact_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[Reason]:
+    days = s.days_since_contact(now)
+    if days is None:
+        return [Reason("health.never_contacted", {}, w.never_contacted)]
+    cadence = max(s.client.cadence, 1)
+    steps = sum(1 for k in w.contact_thresholds if days >= k * cadence)
+    if steps == 0 or days <= cadence:
+        return []
+    return [Reason("health.no_contact", {"days": days, "cadence": cadence}, steps * w.contact_step)]
+
+
+def _issue_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[Reason]:
+    by_severity = dict(w.issue)
+    reasons = []
+    for issue in s.open_issues:
+        age = max((now - parse_moment(issue.opened)).in_days(), 0)
+        weight = by_severity[issue.severity] + (w.issue_old if age > w.issue_old_days else 0)
+        params = {"number": issue.number, "severity": issue.severity.value, "days": age}
+        reasons.append(Reason("health.issue_open", params, weight))
+    return reasons
+
+
+def _money_reasons(s: Signals, today: pendulum.Date, w: Weights) -> list[Reason]:
+    by_bucket = dict(w.overdue)
+    reasons = []
+    for invoice in s.invoices:
+        days = invoice.days_overdue(today)
+        if days > 0:
+            params = {"number": invoice.number, "days": days}
+            reasons.append(Reason("health.overdue", params, by_bucket[aging_bucket(days)]))
+    if regularly_late(s.invoices, today, w):
+        reasons.append(Reason("health.regularly_late", {}, w.regularly_late))
+    return reasons
+
+
+def _gratitude_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[Reason]:
+    today = now.date().isoformat()
+    reasons = [
+        Reason("health.thanks_late", {"number": t.number, "by": t.by}, w.thanks_late)
+        for t in s.thanks_owed
+        if t.by is not None and t.by < today
+    ]
+    recent = [k for k in s.kudos if (now - parse_moment(k.when)).in_days() <= w.kudos_recent_days]
+    if recent:
+        newest = min(max((now - parse_moment(k.when)).in_days(), 0) for k in recent)
+        bonus = min(len(recent) * w.kudos, w.kudos_max)
+        reasons.append(Reason("health.kudos", {"count": len(recent), "days": newest}, bonus))
+    return reasons
+
+
+def health(s: Signals, now: pendulum.DateTime, w: Weights = WEIGHTS) -> Health:
+    """The score and every reason behind it, heaviest first."""
+    reasons = [
+        *_contact_reasons(s, now, w),
+        *_issue_reasons(s, now, w),
+        *_money_reasons(s, now.date(), w),
+        *_gratitude_reasons(s, now, w),
+    ]
+    reasons.sort(key=lambda r: r.weight)
+    score = w.start + sum(r.weight for r in reasons)
+    return Health(max(0, min(100, score)), tuple(reasons))
+
+
+def needs_call(s: Signals) -> bool:
+    """An issue is open and only mails or messages went out since: pick up the phone."""
+    return bool(s.open_issues) and s.written_since_issue > 0 and s.spoken_since_issue == 0
+
+
+def suggest(s: Signals, now: pendulum.DateTime) -> Suggestion | None:
+    """A change of state the signals point to, with its reason; ``None`` if none."""
+    state = s.client.state
+    high = [i for i in s.open_issues if i.severity is Severity.HIGH]
+    if high and state in CALM_STATES | {State.DRIFTING}:
+        reason = Reason("suggest.strained", {"number": high[0].number})
+        return Suggestion(State.STRAINED, reason)
+    days = s.days_since_contact(now)
+    if state in CALM_STATES and days is not None and days > s.client.cadence:
+        reason = Reason("suggest.drifting", {"days": days, "cadence": s.client.cadence})
+        return Suggestion(State.DRIFTING, reason)
+    if state is State.DRIFTING and days is not None and days <= s.client.cadence:
+        return Suggestion(State.ROUTINE, Reason("suggest.routine", {"days": days}))
+    return None

@@ -1,0 +1,65 @@
+"""Every sentence the product says, in English and German.
+
+Texts live in catalogs (``model/messages/*.py`` and ``tui/messages.py``), one
+``EN`` and one ``DE`` dict each, keyed alike; a test fails when a key exists in
+one language and not the other.  Catalogs register themselves on import, so
+``model`` never needs to know about the board's texts.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from model.messages import book as _book
+from model.messages import quicklog as _quicklog
+from model.messages import store as _store
+
+__all__ = ["LOCALES", "default_locale", "register", "t"]
+
+LOCALES = ("en", "de")
+
+_CATALOGS: dict[str, dict[str, str]] = {"en": {}, "de": {}}
+
+
+def register(en: dict[str, str], de: dict[str, str]) -> None:
+    """Add one catalog; its two languages must name the same keys."""
+    missing = set(en) ^ set(de)
+    if missing:
+        raise ValueError(f"keys not in both languages: {sorted(missing)}")
+    _CATALOGS["en"].update(en)
+    _CATALOGS["de"].update(de)
+
+
+for _catalog in (_book, _quicklog, _store):
+    register(_catalog.EN, _catalog.DE)
+
+
+# Parameters with these names hold a stored value (``"strained"``) and are shown
+# by their name in the reader's language (``"Bewährungsprobe"``).
+_NAMED = ("state", "kind", "severity", "issue_kind")
+
+
+def t(key: str, locale: str = "en", /, **params: Any) -> str:
+    """The text for ``key`` in ``locale``, with ``params`` filled in."""
+    catalog = _CATALOGS.get(locale, _CATALOGS["en"])
+    template = catalog.get(key) or _CATALOGS["en"].get(key)
+    if template is None:
+        return key
+    for name in _NAMED:
+        if isinstance(params.get(name), str):
+            params[name] = catalog.get(f"{name}.{params[name]}", params[name])
+    return template.format(**params) if params else template
+
+
+def default_locale(env: dict[str, str] | None = None) -> str:
+    """``RAPPORT_LOCALE``, else the language of ``LC_ALL``/``LANG``, else English."""
+    env = dict(os.environ) if env is None else env
+    explicit = env.get("RAPPORT_LOCALE", "").lower()
+    if explicit in LOCALES:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"

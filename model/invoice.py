@@ -1,0 +1,98 @@
+"""Invoices and payments: clarity about money is respect (DOMAIN.md, text 004).
+
+Amounts are ``Decimal`` stored as strings next to an ISO 4217 code; an invoice is
+paid when its payments cover the amount, and part payments are normal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pendulum
+
+from model.timestamps import parse_day
+
+__all__ = ["Invoice", "Payment", "aging_bucket"]
+
+
+@dataclass
+class Payment:
+    amount: Decimal
+    on: str
+
+
+@dataclass
+class Invoice:
+    number: str
+    client: str
+    amount: Decimal
+    currency: str
+    issued: str
+    due: str
+    payments: list[Payment] = field(default_factory=list)
+
+    @property
+    def paid_amount(self) -> Decimal:
+        return sum((p.amount for p in self.payments), Decimal(0))
+
+    @property
+    def outstanding(self) -> Decimal:
+        return max(self.amount - self.paid_amount, Decimal(0))
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_amount >= self.amount
+
+    @property
+    def paid_on(self) -> str | None:
+        """The day the last payment closed the invoice, if it is closed."""
+        return self.payments[-1].on if self.is_paid and self.payments else None
+
+    def days_overdue(self, today: pendulum.Date) -> int:
+        """Days past the due date while unpaid; 0 when paid or not yet due."""
+        if self.is_paid:
+            return 0
+        return max((today - parse_day(self.due)).in_days(), 0) if today > parse_day(self.due) else 0
+
+    def was_late(self, today: pendulum.Date) -> bool:
+        """Paid after its due date, or still unpaid past it."""
+        paid_on = self.paid_on
+        if paid_on is not None:
+            return paid_on > self.due
+        return self.days_overdue(today) > 0
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "client": self.client,
+            "amount": str(self.amount),
+            "currency": self.currency,
+            "issued": self.issued,
+            "due": self.due,
+            "payments": [{"amount": str(p.amount), "on": p.on} for p in self.payments],
+        }
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Invoice:
+        return cls(
+            number=doc["number"],
+            client=doc["client"],
+            amount=Decimal(doc["amount"]),
+            currency=doc["currency"],
+            issued=doc["issued"],
+            due=doc["due"],
+            payments=[Payment(Decimal(p["amount"]), p["on"]) for p in doc.get("payments", [])],
+        )
+
+
+def aging_bucket(days_overdue: int) -> str:
+    """The dunning buckets accountants use: ``1-30``, ``31-60``, ``61-90``, ``90+``."""
+    if days_overdue <= 30:
+        return "1-30"
+    if days_overdue <= 60:
+        return "31-60"
+    if days_overdue <= 90:
+        return "61-90"
+    return "90+"

@@ -1,0 +1,5 @@
+"""Texts of quicklog, in both languages."""
+
+EN: dict[str, str] = {}
+
+DE: dict[str, str] = {}

@@ -1,0 +1,37 @@
+"""Finding the client a user means from what they typed.
+
+People type ``acme``, ``ac`` or ``müller``: an exact id wins, then a unique id
+prefix, then a case-insensitive part of the name.  More than one match is an
+error that lists the candidates, so nothing is written to the wrong client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from model.client import Client
+from model.errors import InputError
+
+__all__ = ["resolve_client"]
+
+_MAX_LISTED = 8
+
+
+def resolve_client(ref: str, clients: Iterable[Client]) -> Client:
+    pool = list(clients)
+    wanted = ref.strip().casefold()
+    if not wanted:
+        raise InputError("client.missing")
+    for matcher in (
+        lambda c: c.id.casefold() == wanted,
+        lambda c: c.id.casefold().startswith(wanted),
+        lambda c: wanted in c.name.casefold(),
+    ):
+        hits = [c for c in pool if matcher(c)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            names = ", ".join(f"{c.id} ({c.name})" for c in hits[:_MAX_LISTED])
+            raise InputError("client.ambiguous", ref=ref, candidates=names)
+    known = ", ".join(sorted(c.id for c in pool)[:_MAX_LISTED]) or "-"
+    raise InputError("client.unknown", ref=ref, known=known)
