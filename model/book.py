@@ -15,45 +15,34 @@ from decimal import Decimal
 from typing import Any
 
 import pendulum
-from model.store import Store, Transaction
 
 from model import board as _board
 from model import quicklog
+from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
 from model.checks import check_amount, check_currency, check_days, clean_tags, new_id, parse_contact
 from model.client import Client, Reflection, State, StateChange
+from model.client_file import ClientFile, client_file
 from model.errors import InputError
 from model.gratitude import Kudos, Thanks
-from model.health import Health, Signals, Suggestion, health, needs_call, suggest
+from model.health import Signals
 from model.interaction import Interaction, InteractionKind
 from model.invoice import Invoice, Payment
 from model.issue import Issue, IssueKind, Severity
 from model.receipt import Receipt
 from model.resolve import resolve_client
+from model.store import Store, Transaction
 from model.timestamps import day_text, moment_text
 
-__all__ = ["Book", "ClientFile", "KudosRow"]
+__all__ = ["Batch", "Book", "ClientFile", "KudosRow"]
+
+_TABLES = ("clients", "interactions", "issues", "invoices", "thanks", "kudos")
 
 
 @dataclass(frozen=True)
 class KudosRow:
     kudos: Kudos
     client: Client
-
-
-@dataclass(frozen=True)
-class ClientFile:
-    """Everything about one client, for ``client show`` and the client screen."""
-
-    client: Client
-    health: Health
-    suggestion: Suggestion | None
-    needs_call: bool
-    interactions: tuple[Interaction, ...]
-    issues: tuple[Issue, ...]
-    invoices: tuple[Invoice, ...]
-    thanks: tuple[Thanks, ...]
-    kudos: tuple[Kudos, ...]
 
 
 class Book:
@@ -118,30 +107,7 @@ class Book:
     def client_file(self, ref: str, now: pendulum.DateTime) -> ClientFile:
         signals = self._current()
         client = resolve_client(ref, (s.client for s in signals.values()))
-        s = signals[client.id]
-        tables = self._store.tables()
-
-        def mine(table: str) -> Iterable[tuple[str, dict[str, Any]]]:
-            return ((k, d) for k, d in tables.get(table, {}).items() if d["client"] == client.id)
-
-        interactions = sorted(
-            (Interaction.from_doc(d) for _, d in mine("interactions")),
-            key=lambda i: i.when,
-            reverse=True,
-        )
-        issues = sorted((Issue.from_doc(int(k), d) for k, d in mine("issues")), key=_opened)
-        thanks = sorted((Thanks.from_doc(int(k), d) for k, d in mine("thanks")), key=_owed)
-        return ClientFile(
-            client=client,
-            health=health(s, now),
-            suggestion=suggest(s, now),
-            needs_call=needs_call(s),
-            interactions=tuple(interactions),
-            issues=tuple(issues),
-            invoices=tuple(s.invoices),
-            thanks=tuple(thanks),
-            kudos=tuple(reversed(s.kudos)),
-        )
+        return client_file(self._store.tables(), signals[client.id], now)
 
     # -- commands ----------------------------------------------------------
 
@@ -461,17 +427,28 @@ class Book:
         """Parse and apply one quick-log line; bad input raises and writes nothing."""
         return self.apply(quicklog.parse(line, now))
 
+    def load(self, batch: Batch, *, replace: bool = False) -> Receipt:
+        """Write many records in one transaction; ``replace`` empties the book first.
+
+        Loading is not undoable: its undo entry would be as large as the book.
+        """
+        with self._store.transaction(undoable=False) as tx:
+            if replace:
+                for name in _TABLES:
+                    for doc_id in list(tx.table(name)):
+                        tx.remove(name, int(doc_id))
+            taken = {d["id"] for d in tx.table("clients").values()}
+            clash = sorted(taken & {c.id for c in batch.clients})
+            if clash:
+                raise InputError("client.id_taken", id=clash[0])
+            for name, docs in batch.tables().items():
+                for doc in docs:
+                    tx.insert(name, doc)
+        return Receipt("book.loaded", {"clients": len(batch.clients)})
+
     def undo(self) -> Receipt | None:
         """Take back the newest change, whichever process made it."""
         label = self._store.undo()
         if label is None:
             return None
         return Receipt("book.undone", {"what": label}, label.get("client"))
-
-
-def _opened(issue: Issue) -> str:
-    return issue.opened
-
-
-def _owed(thanks: Thanks) -> str:
-    return thanks.owed_at

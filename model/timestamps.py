@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import pendulum
 
-__all__ = ["day_text", "moment_text", "parse_day", "parse_moment"]
+__all__ = ["ago", "day_text", "moment_text", "parse_day", "parse_moment"]
 
 
 def moment_text(moment: pendulum.DateTime) -> str:
@@ -30,3 +30,8 @@ def day_text(day: pendulum.Date) -> str:
 
 def parse_day(text: str) -> pendulum.Date:
     return pendulum.Date.fromisoformat(text)
+
+
+def ago(moment: pendulum.DateTime, now: pendulum.DateTime, locale: str = "en") -> str:
+    """``"3 days ago"`` / ``"vor 3 Tagen"``, measured from the injected ``now``."""
+    return pendulum.format_diff(moment.diff(now), True, False, locale)

@@ -21,6 +21,7 @@ EN: dict[str, str] = {
     "book.state_changed": "{name} is now {state}.",
     "book.undone": "Took back: {what}",
     "book.nothing_to_undo": "Nothing to undo.",
+    "book.loaded": "{clients} clients loaded.",
     # input errors
     "client.missing": "Which client? Give an id, an id prefix or part of a name.",
     "client.ambiguous": "'{ref}' matches several clients: {candidates}. Type more of the id.",
@@ -104,6 +105,7 @@ DE: dict[str, str] = {
     "book.state_changed": "{name} ist jetzt im Status {state}.",
     "book.undone": "Zurückgenommen: {what}",
     "book.nothing_to_undo": "Nichts zum Zurücknehmen.",
+    "book.loaded": "{clients} Kund:innen geladen.",
     "client.missing": "Welche Kund:in? Gib eine ID, den Anfang einer ID oder einen Namensteil an.",
     "client.ambiguous": "'{ref}' passt auf mehrere Kund:innen: {candidates}. Tippe mehr von der ID.",
     "client.unknown": "Keine Kund:in passt zu '{ref}'. Bekannte IDs sind u. a.: {known}.",

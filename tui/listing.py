@@ -1,0 +1,154 @@
+"""The board as plain text or JSON, for ``rapport list`` and ``client show``.
+
+Kept apart from the click commands so that scripts, tests and the commands
+share one rendering; it never imports textual.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pendulum
+
+from model import BoardRow, ClientFile, t
+from model.money import format_money
+from model.timestamps import ago
+
+__all__ = ["board_json", "board_table", "client_text"]
+
+
+def _clean(text: str) -> str:
+    """Control characters from the book never reach the terminal."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+
+
+def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.client.id,
+            "name": r.client.name,
+            "state": r.client.state.value,
+            "health": r.health.score,
+            "reasons": [{"text": x.text(locale), "weight": x.weight} for x in r.health.reasons],
+            "suggested_state": None if r.suggestion is None else r.suggestion.state.value,
+            "last_contact": None if r.last_contact is None else r.last_contact.date().isoformat(),
+            "open_issues": r.open_issues,
+            "overdue": [
+                {
+                    "number": o.invoice.number,
+                    "amount": str(o.invoice.outstanding),
+                    "currency": o.invoice.currency,
+                    "days_overdue": o.days_overdue,
+                }
+                for o in r.overdue
+            ],
+            "thanks_owed": r.thanks_owed,
+            "tags": r.client.tags,
+            "needs_call": r.needs_call,
+        }
+        for r in rows
+    ]
+
+
+def board_table(rows: list[BoardRow], now: pendulum.DateTime, locale: str) -> str:
+    if not rows:
+        return t("cli.list_empty", locale)
+    head = [t(f"cli.col.{c}", locale) for c in _COLUMNS]
+    body = [_cells(r, now, locale) for r in rows]
+    widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+        for line in [head, *body]
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+_COLUMNS = ("state", "id", "name", "health", "contact", "issues", "overdue", "thanks", "suggest")
+
+
+def _cells(r: BoardRow, now: pendulum.DateTime, locale: str) -> list[str]:
+    overdue = ", ".join(format_money(a, c, locale) for c, a in sorted(r.overdue_totals().items()))
+    suggestion = (
+        "" if r.suggestion is None else "→ " + t(f"state.{r.suggestion.state.value}", locale)
+    )
+    return [
+        t(f"state.{r.client.state.value}", locale),
+        r.client.id,
+        _clean(r.client.name),
+        str(r.health.score),
+        "-" if r.last_contact is None else ago(r.last_contact, now, locale),
+        str(r.open_issues or ""),
+        overdue,
+        str(r.thanks_owed or ""),
+        suggestion,
+    ]
+
+
+def client_text(f: ClientFile, locale: str) -> str:
+    """The whole file of one client, as ``rapport client show`` prints it."""
+    c = f.client
+
+    def say(key: str, **params: Any) -> str:
+        return t(key, locale, **params)
+
+    out = [f"{_clean(c.name)} ({c.id}) — {say(f'state.{c.state.value}')}"]
+    out.append(say("cli.show.terms", terms=c.terms, cadence=c.cadence, currency=c.currency))
+    if c.tags:
+        out.append(say("cli.show.tags", tags=", ".join(_clean(x) for x in c.tags)))
+    if c.dream:
+        out.append(say("cli.show.dream"))
+    if c.scope:
+        out.append(say("cli.show.scope", scope=_clean(c.scope)))
+    out.append(say("cli.show.health", score=f.health.score))
+    out += [f"  {x.weight:+d}  {_clean(x.text(locale))}" for x in f.health.reasons]
+    if f.suggestion is not None:
+        reason = f.suggestion.reason.text(locale)
+        out.append(say("cli.show.suggestion", state=f.suggestion.state.value, reason=reason))
+    if f.needs_call:
+        out.append(say("cli.show.call"))
+    out.append(say("cli.show.contacts"))
+    out += [
+        f"  {_clean(p.label())}  {p.since}{' – ' + p.until if p.until else ''}" for p in c.contacts
+    ]
+    out.append(say("cli.show.history"))
+    out += [
+        f"  {h.at[:10]}  {say(f'state.{h.state.value}')}  {_clean(h.note)}".rstrip()
+        for h in c.history
+    ]
+    out.append(say("cli.show.issues"))
+    out += [
+        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
+        f"{_clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
+        for i in f.issues
+    ]
+    out.append(say("cli.show.invoices"))
+    for inv in f.invoices:
+        money = format_money(inv.amount, inv.currency, locale)
+        left = format_money(inv.outstanding, inv.currency, locale)
+        out.append(f"  {_clean(inv.number)}  {money}  {inv.issued} → {inv.due}  ({left})")
+        out += [
+            f"      {format_money(p.amount, inv.currency, locale)}  {p.on}" for p in inv.payments
+        ]
+    out.append(say("cli.show.thanks"))
+    out += [
+        f"  #{x.number}  {_clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
+        for x in f.thanks
+    ]
+    out.append(say("cli.show.kudos"))
+    out += [f"  {k.when[:10]}  {_clean(k.text)}  — {_clean(k.giver)}" for k in f.kudos]
+    out.append(say("cli.show.timeline", count=len(f.interactions)))
+    out += [
+        f"  {i.when[:10]}  {say(f'kind.{i.kind.value}')}  {_clean(i.text)}"
+        for i in f.interactions[:20]
+    ]
+    if c.reflection is not None:
+        r = c.reflection
+        out.append(
+            say(
+                "cli.show.reflection",
+                stop=_clean(r.stop),
+                pause=_clean(r.pause),
+                play=_clean(r.play),
+            )
+        )
+    return "\n".join(out)
