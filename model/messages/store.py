@@ -1,5 +1,93 @@
-"""Texts of store, in both languages."""
+"""Texts of store, in both languages.
 
-EN: dict[str, str] = {}
+A damaged book is the moment a user is most worried, so each text names the
+file, where the damage is, that nothing was changed, and what to do next.
+"""
 
-DE: dict[str, str] = {}
+EN: dict[str, str] = {
+    "store.corrupt": (
+        "The book {path} is damaged at line {line}, column {column} (character {char}): "
+        "{reason}. Rapport has left it unchanged. Restore it from the backup {backup}, "
+        "for example by copying that file over {path}."
+    ),
+    "store.corrupt_no_backup": (
+        "The book {path} is damaged at line {line}, column {column} (character {char}): "
+        "{reason}. Rapport has left it unchanged. There is no backup of it; repair the file "
+        "in an editor, or move it aside to start a new, empty book."
+    ),
+    "store.corrupt_layout": (
+        "The book {path} is valid JSON but not laid out as a Rapport book at {where} "
+        "(expected {{table: {{number: document}}}}). Rapport has left it unchanged. Restore it "
+        "from the backup {backup}, for example by copying that file over {path}."
+    ),
+    "store.corrupt_layout_no_backup": (
+        "The book {path} is valid JSON but not laid out as a Rapport book at {where} "
+        "(expected {{table: {{number: document}}}}). Rapport has left it unchanged. There is no "
+        "backup of it; repair the file in an editor, or move it aside to start a new, empty book."
+    ),
+    "store.too_new": (
+        "The book {path} was written by a newer Rapport (schema {found}; this version knows "
+        "schema {supported} at most). Rapport has left it unchanged; update Rapport to open it."
+    ),
+    "store.write_failed": (
+        "Could not write the book {path}: {reason}. Nothing was saved; the book is as it was "
+        "before. Free some disk space or check the disk, then try again."
+    ),
+    "store.unencodable": "This cannot be saved in the book: {reason}. Nothing was saved.",
+    "store.unencodable_text": (
+        "The text in {field} contains a broken character (a lone surrogate) that cannot be "
+        "saved. Retype it and try again; nothing was saved."
+    ),
+    "store.unencodable_number": (
+        "{field} is not a finite number (NaN or infinity) and cannot be saved. "
+        "Enter a real number and try again; nothing was saved."
+    ),
+}
+
+DE: dict[str, str] = {
+    "store.corrupt": (
+        "Das Buch {path} ist in Zeile {line}, Spalte {column} (Zeichen {char}) beschädigt: "
+        "{reason}. Rapport hat es nicht verändert. Stellen Sie es aus der Sicherung {backup} "
+        "wieder her, etwa indem Sie diese Datei über {path} kopieren."
+    ),
+    "store.corrupt_no_backup": (
+        "Das Buch {path} ist in Zeile {line}, Spalte {column} (Zeichen {char}) beschädigt: "
+        "{reason}. Rapport hat es nicht verändert. Es gibt keine Sicherung davon; reparieren "
+        "Sie die Datei in einem Editor oder verschieben Sie sie, um ein neues, leeres Buch "
+        "zu beginnen."
+    ),
+    "store.corrupt_layout": (
+        "Das Buch {path} ist gültiges JSON, hat aber bei {where} nicht den Aufbau eines "
+        "Rapport-Buchs (erwartet: {{Tabelle: {{Nummer: Dokument}}}}). Rapport hat es nicht "
+        "verändert. Stellen Sie es aus der Sicherung {backup} wieder her, etwa indem Sie diese "
+        "Datei über {path} kopieren."
+    ),
+    "store.corrupt_layout_no_backup": (
+        "Das Buch {path} ist gültiges JSON, hat aber bei {where} nicht den Aufbau eines "
+        "Rapport-Buchs (erwartet: {{Tabelle: {{Nummer: Dokument}}}}). Rapport hat es nicht "
+        "verändert. Es gibt keine Sicherung davon; reparieren Sie die Datei in einem Editor "
+        "oder verschieben Sie sie, um ein neues, leeres Buch zu beginnen."
+    ),
+    "store.too_new": (
+        "Das Buch {path} wurde von einem neueren Rapport geschrieben (Schema {found}; diese "
+        "Version kennt höchstens Schema {supported}). Rapport hat es nicht verändert; "
+        "aktualisieren Sie Rapport, um es zu öffnen."
+    ),
+    "store.write_failed": (
+        "Das Buch {path} konnte nicht geschrieben werden: {reason}. Es wurde nichts "
+        "gespeichert; das Buch ist unverändert. Schaffen Sie Platz auf dem Datenträger oder "
+        "prüfen Sie ihn, und versuchen Sie es dann erneut."
+    ),
+    "store.unencodable": (
+        "Das lässt sich nicht im Buch speichern: {reason}. Es wurde nichts gespeichert."
+    ),
+    "store.unencodable_text": (
+        "Der Text in {field} enthält ein defektes Zeichen (ein einzelnes Surrogat), das sich "
+        "nicht speichern lässt. Geben Sie ihn neu ein und versuchen Sie es erneut; es wurde "
+        "nichts gespeichert."
+    ),
+    "store.unencodable_number": (
+        "{field} ist keine endliche Zahl (NaN oder unendlich) und lässt sich nicht speichern. "
+        "Geben Sie eine echte Zahl ein und versuchen Sie es erneut; es wurde nichts gespeichert."
+    ),
+}
