@@ -21,7 +21,7 @@ from model.health import Health, Signals, Suggestion, health, needs_call, regula
 from model.interaction import InteractionKind
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue
-from model.timestamps import parse_moment
+from model.timestamps import days_since, parse_moment
 
 __all__ = [
     "BoardFilter",
@@ -229,7 +229,7 @@ def open_issue_rows(
 ) -> list[IssueRow]:
     """Every unresolved issue, oldest severe first."""
     rows = [
-        IssueRow(i, s.client, max((now - parse_moment(i.opened)).in_days(), 0))
+        IssueRow(i, s.client, max(days_since(i.opened, now), 0))
         for s in signals.values()
         if client in (None, s.client.id)
         for i in s.open_issues

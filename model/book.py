@@ -62,6 +62,16 @@ class Book:
         """Has another process written since we last read? (cheap; for polling)"""
         return self._store.changed()
 
+    def refresh(self) -> bool:
+        """Read the file now if another process wrote it; whether anything changed.
+
+        Raises BookCorrupt / BookTooNew like every read: the caller keeps what
+        it showed last.
+        """
+        before = self._store.generation
+        self._store.tables()
+        return self._store.generation != before
+
     # -- queries -----------------------------------------------------------
 
     def _current(self) -> dict[str, Signals]:
@@ -262,7 +272,7 @@ class Book:
         number = number.strip()
         if not number:
             raise InputError("invoice.empty_number")
-        check_amount(amount)
+        amount = check_amount(amount)
         with self._client_tx(ref) as (tx, _, client):
             if any(d["number"] == number for d in tx.table("invoices").values()):
                 raise InputError("invoice.duplicate", number=number)
@@ -310,8 +320,7 @@ class Book:
                 raise InputError("invoice.already_paid", number=number)
             if currency is not None and currency != invoice.currency:
                 raise InputError("invoice.wrong_currency", number=number, currency=invoice.currency)
-            paying = invoice.outstanding if amount is None else amount
-            check_amount(paying)
+            paying = check_amount(invoice.outstanding if amount is None else amount)
             if paying > invoice.outstanding:
                 raise InputError(
                     "invoice.overpaid", number=number, outstanding=str(invoice.outstanding)

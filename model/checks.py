@@ -22,6 +22,7 @@ __all__ = [
     "parse_contact",
 ]
 
+_CENT = Decimal("0.01")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _CONTACT = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>\s]+)>)?\s*$")
@@ -48,9 +49,11 @@ def check_currency(currency: str) -> str:
     return code
 
 
-def check_amount(amount: Decimal) -> None:
-    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+def check_amount(amount: Decimal) -> Decimal:
+    """A positive amount in cents, kept with two decimals (``1250`` → ``1250.00``)."""
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(_CENT):
         raise InputError("book.bad_amount", amount=str(amount))
+    return amount.quantize(_CENT)
 
 
 def clean_tags(tags: Iterable[str]) -> list[str]:

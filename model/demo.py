@@ -142,14 +142,19 @@ def demo_batch(
         kind = rnd.choice(list(InteractionKind))
         batch.interactions.append(Interaction(cid, kind, moment_text(when), rnd.choice(_NOTES)))
     for n, c in enumerate(batch.clients):
-        if c.state in (State.STRAINED, State.REPAIR) or n % 5 == 0:
-            text, kind = _ISSUES[n % len(_ISSUES)]
-            severity = Severity.HIGH if c.state is State.STRAINED else rnd.choice(list(Severity))
-            opened = moment_text(now.subtract(days=rnd.randint(1, 60)))
-            batch.issues.append(Issue(0, c.id, text, kind, severity, opened))
+        text, kind = _ISSUES[n % len(_ISSUES)]
+        severity = Severity.HIGH if c.state is State.STRAINED else rnd.choice(list(Severity))
+        opened = now.subtract(days=rnd.randint(1, 60))
+        issue = Issue(0, c.id, text, kind, severity, moment_text(opened))
+        if not (c.state in (State.STRAINED, State.REPAIR) or n % 5 == 0):
+            issue.resolved = moment_text(opened.add(days=1))
+            issue.resolution = "talked it through"
+        batch.issues.append(issue)
         for k in range(2):
             issued = today.subtract(days=rnd.randint(10, 150))
-            amount = Decimal(rnd.randint(300, 9000)) + Decimal(rnd.choice([0, 50])) / 100
+            amount = (
+                Decimal(rnd.randint(300, 9000)) + Decimal(rnd.choice([0, 50])) / 100
+            ).quantize(Decimal("0.01"))
             inv = Invoice(
                 f"{today.year}-{n * 2 + k + 1:04d}",
                 c.id,

@@ -17,7 +17,7 @@ from model.client import CALM_STATES, Client, State
 from model.gratitude import Kudos, Thanks
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue, Severity
-from model.timestamps import parse_moment
+from model.timestamps import days_since
 
 __all__ = [
     "WEIGHTS",
@@ -109,7 +109,7 @@ class Signals:
     def days_since_contact(self, now: pendulum.DateTime) -> int | None:
         if self.last_contact is None:
             return None
-        return max((now - parse_moment(self.last_contact)).in_days(), 0)
+        return max(days_since(self.last_contact, now), 0)
 
     def contact_overdue(self, now: pendulum.DateTime) -> bool:
         days = self.days_since_contact(now)
@@ -138,7 +138,7 @@ def _issue_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[Reaso
     by_severity = dict(w.issue)
     reasons = []
     for issue in s.open_issues:
-        age = max((now - parse_moment(issue.opened)).in_days(), 0)
+        age = max(days_since(issue.opened, now), 0)
         weight = by_severity[issue.severity] + (w.issue_old if age > w.issue_old_days else 0)
         params = {"number": issue.number, "severity": issue.severity.value, "days": age}
         reasons.append(Reason("health.issue_open", params, weight))
@@ -165,9 +165,9 @@ def _gratitude_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[R
         for t in s.thanks_owed
         if t.by is not None and t.by < today
     ]
-    recent = [k for k in s.kudos if (now - parse_moment(k.when)).in_days() <= w.kudos_recent_days]
+    recent = [k for k in s.kudos if days_since(k.when, now) <= w.kudos_recent_days]
     if recent:
-        newest = min(max((now - parse_moment(k.when)).in_days(), 0) for k in recent)
+        newest = min(max(days_since(k.when, now), 0) for k in recent)
         bonus = min(len(recent) * w.kudos, w.kudos_max)
         reasons.append(Reason("health.kudos", {"count": len(recent), "days": newest}, bonus))
     return reasons

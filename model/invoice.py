@@ -12,7 +12,7 @@ from typing import Any
 
 import pendulum
 
-from model.timestamps import parse_day
+from model.timestamps import days_until
 
 __all__ = ["Invoice", "Payment", "aging_bucket"]
 
@@ -54,7 +54,7 @@ class Invoice:
         """Days past the due date while unpaid; 0 when paid or not yet due."""
         if self.is_paid:
             return 0
-        return max((today - parse_day(self.due)).in_days(), 0) if today > parse_day(self.due) else 0
+        return max(-days_until(self.due, today), 0)
 
     def was_late(self, today: pendulum.Date) -> bool:
         """Paid after its due date, or still unpaid past it."""

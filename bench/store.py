@@ -1,0 +1,108 @@
+"""The store's figures: a persisted write, opening, the board rows, a whole process.
+
+Beside them the baselines the foundation issue names: stock TinyDB with its
+default JSONStorage doing the same insert on a copy of the same file, and the
+floor, which is serializing the same data with orjson and writing it atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import orjson
+import pendulum
+from tinydb import TinyDB
+
+from bench.timing import median_seconds
+from model import Book
+from model.demo import build_demo
+
+NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
+RAPPORT = str(Path(sys.executable).parent / "rapport")
+
+
+def make_book(folder: Path, clients: int, interactions: int) -> Path:
+    path = folder / f"book-{interactions}.json"
+    build_demo(Book(path), NOW, clients=clients, interactions=interactions, seed=1)
+    return path
+
+
+def _first_client(path: Path) -> str:
+    return Book(path).clients()[0].id
+
+
+def book_write(path: Path, runs: int) -> float:
+    book = Book(path)
+    client = _first_client(path)
+    book.board(NOW)
+    return median_seconds(lambda: book.quick(f"{client} call bench write", NOW), runs)
+
+
+def book_open(path: Path, runs: int) -> float:
+    return median_seconds(lambda: Book(path).clients(), runs)
+
+
+def board_rows(path: Path, runs: int) -> float:
+    """A fresh Book each run, opened first: the rows are computed from scratch."""
+    books: list[Book] = []
+
+    def setup() -> None:
+        books.clear()
+        books.append(Book(path))
+        books[0].refresh()
+
+    return median_seconds(lambda: books[0].board(NOW), runs, setup)
+
+
+def stock_tinydb_insert(path: Path, runs: int) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.json"
+        shutil.copy(path, copy)
+        db = TinyDB(copy)
+        table = db.table("interactions")
+        doc = {
+            "client": _first_client(path),
+            "kind": "call",
+            "when": NOW.isoformat(),
+            "text": "bench",
+        }
+        result = median_seconds(lambda: table.insert(dict(doc)), runs)
+        db.close()
+    return result
+
+
+def floor_write(path: Path, runs: int) -> float:
+    data = orjson.loads(path.read_bytes())
+    folder = path.parent
+
+    def write() -> None:
+        payload = orjson.dumps(data)
+        tmp = folder / ".floor.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, folder / "floor.json")
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    return median_seconds(write, runs)
+
+
+def quick_process(path: Path, runs: int) -> float:
+    client = _first_client(path)
+    env = {**os.environ, "RAPPORT_DB": str(path), "RAPPORT_LOCALE": "en"}
+    command = [RAPPORT, "quick", f"{client} call from another terminal"]
+    return median_seconds(
+        lambda: subprocess.run(command, env=env, check=True, capture_output=True), runs
+    )
