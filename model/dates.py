@@ -1,0 +1,144 @@
+"""The date words a user types: ``2026-11-20``, ``20.11.2026``, ``gestern``, ``3d ago``.
+
+Only two calendar forms exist, both parsed by hand with the day where the form
+puts it: ISO ``YYYY-MM-DD`` and German ``DD.MM.YYYY``.  pendulum's lenient parser
+is never used, because it reads ``01.02.2026`` as January 2nd.  A word that is
+shaped like a date but names no real day (``2026-02-29``, ``31.02.2026``) is an
+error rather than text, so a typo never files a note on the wrong day.
+
+Relative words count whole days from "now", which the caller passes in: nothing
+here reads the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pendulum
+
+from model.errors import InputError
+
+__all__ = [
+    "DATE_FORMATS",
+    "MAX_DAYS",
+    "Relative",
+    "is_date_shaped",
+    "match_relative",
+    "noon_on",
+    "parse_date",
+]
+
+DATE_FORMATS = ("YYYY-MM-DD", "DD.MM.YYYY")
+"""What the error messages offer when a date does not parse."""
+
+MAX_DAYS = 36_500
+"""A hundred years: further than any relationship, and far from pendulum's limits."""
+
+_FIRST_YEAR, _LAST_YEAR = 1900, 2999
+
+_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_GERMAN = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+# Two separators make a word look like a date ("20.11.", "11/20/2026", "2026-13-45");
+# one does not ("1.5", "2026-017"), so amounts and invoice numbers stay what they are.
+_DATE_SHAPED = re.compile(r"[0-9]{1,4}[-./][0-9]{1,2}[-./][0-9]{0,4}")
+_COUNT = re.compile(r"[0-9]{1,9}")
+_COUNT_D = re.compile(r"([0-9]{1,9})d")
+
+_TODAY = frozenset({"today", "heute"})
+_YESTERDAY = frozenset({"yesterday", "gestern"})
+_DAYS_EN = frozenset({"day", "days"})
+_DAYS_DE = frozenset({"tag", "tage", "tagen"})
+
+
+def is_date_shaped(word: str) -> bool:
+    """Digits with two date separators: meant as a date, so it must be one."""
+    return _DATE_SHAPED.fullmatch(word) is not None
+
+
+def parse_date(word: str) -> pendulum.Date:
+    """``2026-11-20`` or ``20.11.2026`` → that day; anything else is an InputError."""
+    iso = _ISO.fullmatch(word)
+    german = _GERMAN.fullmatch(word)
+    if iso is not None:
+        year, month, day = (int(part) for part in iso.groups())
+    elif german is not None:
+        day, month, year = (int(part) for part in german.groups())
+    else:
+        raise InputError("quicklog.date.form", word=word, formats=", ".join(DATE_FORMATS))
+    try:
+        result = pendulum.Date(year, month, day)
+    except ValueError:
+        raise InputError("quicklog.date.invalid", word=word) from None
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise InputError("quicklog.date.range", word=word, first=_FIRST_YEAR, last=_LAST_YEAR)
+    return result
+
+
+def noon_on(day: pendulum.Date, now: pendulum.DateTime) -> pendulum.DateTime:
+    """A moment for "on DAY": noon, in the time zone of ``now``.
+
+    Noon is never skipped or doubled by a clock change, and keeps the day the
+    same in every neighbouring time zone.
+    """
+    return now.on(day.year, day.month, day.day).at(12)
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative day phrase found in a word list: ``words[start:end]``."""
+
+    start: int
+    end: int
+    days: int
+    """Days from today: ``-3`` for ``3d ago``, ``14`` for ``in 14 Tagen``, ``0`` for ``heute``."""
+
+
+def match_relative(words: Sequence[str], start: int) -> Relative | None:
+    """The relative day phrase that begins at ``words[start]``, if one does.
+
+    Recognised (case-insensitive): ``today``/``heute``, ``yesterday``/``gestern``,
+    ``3d ago``, ``3 days ago``, ``vor 3 Tagen``, ``vor 1 Tag``, ``vor 3d``,
+    ``in 14d``, ``in 14 days``, ``in 14 Tagen``.  A count over :data:`MAX_DAYS`
+    is an InputError naming the count.
+    """
+    lowered = [word.casefold() for word in words[start : start + 3]]
+    if not lowered:
+        return None
+    first = lowered[0]
+    if first in _TODAY:
+        return Relative(start, start + 1, 0)
+    if first in _YESTERDAY:
+        return Relative(start, start + 1, -1)
+    if first in ("vor", "in"):
+        sign = -1 if first == "vor" else 1
+        days = _count_then_unit(words[start + 1 : start + 3], lowered[1:])
+        if days is None:
+            return None
+        count, size = days
+        return Relative(start, start + 1 + size, sign * count)
+    days = _count_then_unit(words[start : start + 2], lowered[:2])
+    if days is not None and len(lowered) > days[1] and lowered[days[1]] == "ago":
+        count, size = days
+        return Relative(start, start + size + 1, -count)
+    return None
+
+
+def _count_then_unit(words: Sequence[str], lowered: Sequence[str]) -> tuple[int, int] | None:
+    """``3d`` → (3, 1 word); ``3 Tagen`` / ``3 days`` → (3, 2 words); else None."""
+    if not lowered:
+        return None
+    glued = _COUNT_D.fullmatch(lowered[0])
+    if glued is not None:
+        return _checked(words[0], glued.group(1)), 1
+    if len(lowered) == 2 and _COUNT.fullmatch(lowered[0]) and lowered[1] in _DAYS_EN | _DAYS_DE:
+        return _checked(words[0], lowered[0]), 2
+    return None
+
+
+def _checked(word: str, digits: str) -> int:
+    count = int(digits)
+    if count > MAX_DAYS:
+        raise InputError("quicklog.date.too_far", word=word, max=MAX_DAYS)
+    return count

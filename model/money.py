@@ -1,0 +1,286 @@
+"""Amounts as people type them, and as each language writes them.
+
+Germans write ``1.250,50``, English speakers ``1,250.50``; a quick-log line may
+hold either, so :func:`parse_amount` reads both and refuses what is ambiguous
+instead of guessing.  The rule: a separator followed by exactly three digits
+groups thousands, one followed by one or two digits marks the cents.  Amounts
+are ``Decimal`` (never float) next to an ISO 4217 code.
+
+babel is imported inside :func:`format_money` only: loading it takes longer than
+the rest of the model together, and a ``rapport log`` from the shell should not
+wait for it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from model.errors import InputError
+
+__all__ = [
+    "AMOUNT_FORMATS",
+    "CURRENCIES",
+    "CURRENCY_FORMATS",
+    "CURRENCY_SYMBOLS",
+    "format_money",
+    "parse_amount",
+    "parse_currency",
+]
+
+AMOUNT_FORMATS = ("1250", "1250.50", "1250,50", "1.250,50", "1,250.50")
+
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+
+CURRENCY_FORMATS = ("EUR", "USD", "CHF", "GBP", "€", "$", "£")
+
+# ISO 4217 codes that are legal tender somewhere (CLDR, 2026).  Kept here rather
+# than asked of babel so that parsing a line stays cheap; a test checks the list
+# against babel's.
+CURRENCIES = frozenset(
+    [
+        "AED",
+        "AFN",
+        "ALL",
+        "AMD",
+        "AOA",
+        "ARS",
+        "AUD",
+        "AWG",
+        "AZN",
+        "BAM",
+        "BBD",
+        "BDT",
+        "BGN",
+        "BHD",
+        "BIF",
+        "BMD",
+        "BND",
+        "BOB",
+        "BRL",
+        "BSD",
+        "BTN",
+        "BWP",
+        "BYN",
+        "BZD",
+        "CAD",
+        "CDF",
+        "CHF",
+        "CLP",
+        "CNY",
+        "COP",
+        "CRC",
+        "CUP",
+        "CVE",
+        "CZK",
+        "DJF",
+        "DKK",
+        "DOP",
+        "DZD",
+        "EGP",
+        "ERN",
+        "ETB",
+        "EUR",
+        "FJD",
+        "FKP",
+        "GBP",
+        "GEL",
+        "GHS",
+        "GIP",
+        "GMD",
+        "GNF",
+        "GTQ",
+        "GYD",
+        "HKD",
+        "HNL",
+        "HTG",
+        "HUF",
+        "IDR",
+        "ILS",
+        "INR",
+        "IQD",
+        "IRR",
+        "ISK",
+        "JMD",
+        "JOD",
+        "JPY",
+        "KES",
+        "KGS",
+        "KHR",
+        "KMF",
+        "KPW",
+        "KRW",
+        "KWD",
+        "KYD",
+        "KZT",
+        "LAK",
+        "LBP",
+        "LKR",
+        "LRD",
+        "LSL",
+        "LYD",
+        "MAD",
+        "MDL",
+        "MGA",
+        "MKD",
+        "MMK",
+        "MNT",
+        "MOP",
+        "MRU",
+        "MUR",
+        "MVR",
+        "MWK",
+        "MXN",
+        "MYR",
+        "MZN",
+        "NAD",
+        "NGN",
+        "NIO",
+        "NOK",
+        "NPR",
+        "NZD",
+        "OMR",
+        "PAB",
+        "PEN",
+        "PGK",
+        "PHP",
+        "PKR",
+        "PLN",
+        "PYG",
+        "QAR",
+        "RON",
+        "RSD",
+        "RUB",
+        "RWF",
+        "SAR",
+        "SBD",
+        "SCR",
+        "SDG",
+        "SEK",
+        "SGD",
+        "SHP",
+        "SLE",
+        "SOS",
+        "SRD",
+        "SSP",
+        "STN",
+        "SYP",
+        "SZL",
+        "THB",
+        "TJS",
+        "TMT",
+        "TND",
+        "TOP",
+        "TRY",
+        "TTD",
+        "TWD",
+        "TZS",
+        "UAH",
+        "UGX",
+        "USD",
+        "UYU",
+        "UZS",
+        "VES",
+        "VND",
+        "VUV",
+        "WST",
+        "XAF",
+        "XCD",
+        "XCG",
+        "XOF",
+        "XPF",
+        "YER",
+        "ZAR",
+        "ZMW",
+        "ZWG",
+    ]
+)
+
+_AMOUNT = re.compile(r"[0-9][0-9.,]*")
+_GROUP = re.compile(r"[0-9]{3}")
+_LEAD = re.compile(r"[0-9]{1,3}")
+_CODE = re.compile(r"[A-Za-z]{3}")
+
+_BABEL_LOCALES = {"de": "de_DE", "en": "en_US"}
+
+
+def parse_amount(text: str) -> Decimal:
+    """``1250``, ``1250.50``, ``1250,50``, ``1.250,50``, ``1,250.50``, ``1.250`` → Decimal.
+
+    Raises InputError for anything else, for zero or negative amounts and for
+    more than two decimals.
+    """
+    word = text.strip()
+    if word.startswith("-"):
+        raise InputError("quicklog.money.positive", word=word)
+    if _AMOUNT.fullmatch(word) is None or word[-1] in ".,":
+        raise _bad_amount(word)
+    whole, cents = _split(word)
+    if len(cents) > 2:
+        raise InputError("quicklog.money.decimals", word=word)
+    amount = Decimal(f"{whole}.{cents}" if cents else whole)
+    if amount <= 0:
+        raise InputError("quicklog.money.positive", word=word)
+    return amount
+
+
+def _split(word: str) -> tuple[str, str]:
+    """The digits before and after the decimal mark, thousands marks removed."""
+    marks = [ch for ch in word if ch in ".,"]
+    if not marks:
+        return word, ""
+    if len(set(marks)) == 2:
+        decimal = marks[-1]
+        if marks.count(decimal) > 1:
+            raise _bad_amount(word)
+        whole, cents = word.rsplit(decimal, 1)
+        return _ungrouped(word, whole, marks[0]), cents
+    mark = marks[0]
+    parts = word.split(mark)
+    if len(parts) == 2 and len(parts[1]) != 3:
+        return parts[0], parts[1]
+    return _ungrouped(word, word, mark), ""
+
+
+def _ungrouped(word: str, whole: str, mark: str) -> str:
+    """``1.250.000`` → ``1250000``, checking every group after the first has three digits."""
+    head, *groups = whole.split(mark)
+    if _LEAD.fullmatch(head) is None or not all(_GROUP.fullmatch(g) for g in groups):
+        raise _bad_amount(word)
+    return head + "".join(groups)
+
+
+def _bad_amount(word: str) -> InputError:
+    return InputError("quicklog.money.amount", word=word, formats=", ".join(AMOUNT_FORMATS))
+
+
+def parse_currency(text: str) -> str:
+    """``EUR``, ``eur``, ``€`` → ``"EUR"``; ``$`` → ``"USD"``; unknown codes are an InputError."""
+    word = text.strip()
+    if word in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[word]
+    code = word.upper()
+    if _CODE.fullmatch(word) is None or code not in CURRENCIES:
+        raise InputError("quicklog.money.currency", word=word, formats=", ".join(CURRENCY_FORMATS))
+    return code
+
+
+def format_money(amount: Decimal, currency: str, locale: str) -> str:
+    """``1.250,00 €`` in German, ``€1,250.00`` in English.
+
+    babel separates number and symbol with a no-break space; it becomes a plain
+    space here so that what the board shows is what a user or a test types.
+    """
+    from babel.numbers import format_currency
+
+    text: str = format_currency(amount, currency, locale=_babel_locale(locale))
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+@lru_cache(maxsize=8)
+def _babel_locale(locale: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_BABEL_LOCALES.get(locale, "en_US"))

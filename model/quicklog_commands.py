@@ -1,0 +1,146 @@
+"""What a quick-log line means: one frozen command per verb, or a QuickLogError.
+
+The commands are plain data so that the parser and the book meet only here: the
+parser never touches the book, and the book never reads text.  Dates the line
+left out are already filled in from the ``now`` the parser was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pendulum
+
+from model.client import State
+from model.errors import InputError
+from model.interaction import InteractionKind
+from model.issue import IssueKind, Severity
+
+__all__ = [
+    "AddInvoice",
+    "AddKudos",
+    "ChangeState",
+    "Command",
+    "LogInteraction",
+    "OpenIssue",
+    "OweThanks",
+    "QuickLogError",
+    "RecordPayment",
+    "ResolveIssue",
+    "ThanksDone",
+]
+
+
+@dataclass(frozen=True)
+class LogInteraction:
+    client: str
+    kind: InteractionKind
+    text: str
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class OpenIssue:
+    client: str
+    text: str
+    severity: Severity
+    kind: IssueKind
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class ResolveIssue:
+    client: str
+    number: int
+    note: str
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class AddInvoice:
+    """``due`` and ``due_in_days`` are both None when the client's terms apply."""
+
+    client: str
+    number: str
+    amount: Decimal
+    currency: str | None
+    issued: pendulum.Date
+    due: pendulum.Date | None
+    due_in_days: int | None
+
+
+@dataclass(frozen=True)
+class RecordPayment:
+    """``amount`` None means "the whole rest"; ``currency`` None, the invoice's."""
+
+    client: str
+    number: str
+    amount: Decimal | None
+    currency: str | None
+    on: pendulum.Date
+
+
+@dataclass(frozen=True)
+class OweThanks:
+    client: str
+    text: str
+    by: pendulum.Date | None
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class ThanksDone:
+    client: str
+    number: int
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class AddKudos:
+    client: str
+    text: str
+    giver: str
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class ChangeState:
+    client: str
+    state: State
+    note: str
+    when: pendulum.DateTime
+
+
+Command = (
+    LogInteraction
+    | OpenIssue
+    | ResolveIssue
+    | AddInvoice
+    | RecordPayment
+    | OweThanks
+    | ThanksDone
+    | AddKudos
+    | ChangeState
+)
+
+
+class QuickLogError(InputError):
+    """A line that cannot be read: the word that failed, where, and what fits there.
+
+    ``position`` is the offset of ``word`` in the line; when a word is missing,
+    ``word`` is empty and ``position`` is the end of the line.  ``expected`` is
+    never empty, so the board always has something to offer.
+    """
+
+    key = "quicklog.error"
+
+    def __init__(
+        self, key: str, /, *, word: str, position: int, expected: Sequence[str], **params: Any
+    ) -> None:
+        self.word = word
+        self.position = position
+        self.expected = list(expected)
+        super().__init__(key, word=word, position=position, expected=", ".join(expected), **params)
