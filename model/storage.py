@@ -55,7 +55,7 @@ def _is_table(table: dict[str, Any]) -> bool:
     """Every id a number and every document an object, checked in bulk (C speed)."""
     ids = "".join(table)
     return (
-        (ids.isascii() and ids.isdigit() or not ids)
+        (not ids or (ids.isascii() and ids.isdigit()))
         and "" not in table
         and set(map(type, table.values())) <= {dict}
     )
@@ -73,6 +73,8 @@ def parse(raw: bytes) -> Tables:
     gc.disable()
     try:
         data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise _locate_bad_utf8(raw) or error from None
     finally:
         if collecting:
             gc.enable()
@@ -93,6 +95,17 @@ def parse(raw: bytes) -> Tables:
         ):
             raise LayoutError(f"/{META}/{META_ID}")
     return data
+
+
+def _locate_bad_utf8(raw: bytes) -> orjson.JSONDecodeError | None:
+    """orjson places every UTF-8 error at position 0; find the real one for the message."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        text = raw[: bad.start].decode("utf-8")
+        reason = f"not UTF-8 text: {bad.reason} (byte 0x{raw[bad.start]:02x})"
+        return orjson.JSONDecodeError(reason, text + "?", len(text))
+    return None
 
 
 def dump(tables: Tables) -> bytes:
@@ -150,6 +163,9 @@ class IntKeyView(MutableMapping[int, dict[str, Any]]):
 
     Stock TinyDB builds an int-keyed copy of the table and a str-keyed copy back
     for every write; this view lets the updater change the raw dict directly.
+    TinyDB updates a document by changing the dict it reads here, so reading puts
+    a copy in place first: a document someone got from ``Store.tables()`` earlier
+    never changes under them.
     """
 
     __slots__ = ("_raw",)
@@ -158,7 +174,9 @@ class IntKeyView(MutableMapping[int, dict[str, Any]]):
         self._raw = raw
 
     def __getitem__(self, doc_id: int) -> dict[str, Any]:
-        return self._raw[str(doc_id)]
+        key = str(doc_id)
+        doc = self._raw[key] = dict(self._raw[key])
+        return doc
 
     def __setitem__(self, doc_id: int, doc: dict[str, Any]) -> None:
         self._raw[str(doc_id)] = doc
@@ -191,17 +209,24 @@ class BookStorage(Storage):
         return self.data
 
     def write(self, data: Tables) -> None:
-        if not self.writable:
-            raise RuntimeError("the book is written only inside Store.transaction()")
+        self.check_writable()
         self.data = data
         self.dirty = True
+
+    def check_writable(self) -> None:
+        if not self.writable:
+            raise RuntimeError("the book is written only inside Store.transaction()")
 
 
 class FastTable(Table):
     """A TinyDB table whose writes change the cached raw dict in place."""
 
     def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
-        tables: Tables = self._storage.read() or {}
+        storage = self._storage
+        if isinstance(storage, BookStorage):
+            # Refuse before the in-place change, not after it as ``write`` would.
+            storage.check_writable()
+        tables: Tables = storage.read() or {}
         raw = tables.get(self.name)
         created = raw is None
         if raw is None:
@@ -210,7 +235,7 @@ class FastTable(Table):
         updater(cast(dict[int, Mapping[Any, Any]], IntKeyView(raw)))
         if created and raw:
             tables[self.name] = raw
-        self._storage.write(tables)
+        storage.write(tables)
         self.clear_cache()
 
 

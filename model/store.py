@@ -105,8 +105,8 @@ class Transaction:
         """Replace the whole document; ``KeyError`` if there is none with this id."""
         stored = check_document(doc)
         current = self._writable(table)[str(doc_id)]
-        # A copy: TinyDB's update changes the stored dict in place.
-        self._touch(table, doc_id, dict(current))
+        # TinyDB updates a copy put in its place (``IntKeyView``): ``current`` stays as it is.
+        self._touch(table, doc_id, current)
         self._db.table(table).update(_replace_with(stored), doc_ids=[doc_id])
 
     def remove(self, table: str, doc_id: int) -> None:
@@ -143,7 +143,11 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def tables(self) -> Mapping[str, Mapping[str, dict[str, Any]]]:
-        """The current data, ``{table: {doc_id: doc}}``, re-read first if the book changed."""
+        """The current data, ``{table: {doc_id: doc}}``, re-read first if the book changed.
+
+        Read-only for callers.  Raises ``BookCorrupt``/``BookTooNew``; an older book is
+        migrated first, so ``WriteFailed`` is possible too.
+        """
         with self._mutex:
             if self._txn is None:
                 self._refresh(locked=False)

@@ -1,0 +1,98 @@
+"""Schema steps as pure functions, and the store lifting an old book on open."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+from tinydb import TinyDB
+
+from model.migrations import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    generation_of,
+    migrate,
+    schema_of,
+)
+from model.store import Store
+
+
+def test_every_version_below_the_current_one_has_a_step() -> None:
+    assert SCHEMA_VERSION == 1
+    assert set(MIGRATIONS) == set(range(SCHEMA_VERSION))
+
+
+def test_schema_0_gets_meta_first_without_touching_its_input() -> None:
+    old = {"_default": {"1": {"name": "Acme"}}, "clients": {}}
+    new = migrate(old, 0)
+    assert old == {"_default": {"1": {"name": "Acme"}}, "clients": {}}
+    assert next(iter(new)) == "_meta"
+    assert new == {"_meta": {"1": {"schema": 1, "generation": 0}}, **old}
+    assert (schema_of(old), schema_of(new)) == (0, 1)
+    assert (generation_of(old), generation_of(new)) == (0, 0)
+
+
+def test_migrating_the_current_schema_changes_nothing() -> None:
+    tables = {"_meta": {"1": {"schema": 1, "generation": 5}}}
+    assert migrate(tables, SCHEMA_VERSION) is tables
+
+
+@pytest.mark.parametrize("raw", [b"{}", b'{"_default": {}}'], ids=["{}", "empty _default"])
+def test_an_empty_stock_book_is_migrated(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "book.json"
+    path.write_bytes(raw)
+    store = Store(path)
+    assert store.tables()["_meta"] == {"1": {"schema": 1, "generation": 1}}
+    assert (tmp_path / "book.json.v0.bak").read_bytes() == raw
+    assert path.read_bytes().startswith(b'{"_meta":{"1":{"schema":1,"generation":1}}')
+
+
+def test_a_book_made_by_stock_tinydb_is_migrated_once_with_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "book.json"
+    with TinyDB(path) as db:
+        db.insert({"name": "default doc"})
+        db.table("clients").insert_multiple([{"name": "Acme"}, {"name": "Müller"}])
+    original = path.read_bytes()
+    backup = tmp_path / "book.json.v0.bak"
+
+    store = Store(path)
+    tables = store.tables()
+    assert backup.read_bytes() == original
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert store.generation == 1
+    assert tables["clients"] == {"1": {"name": "Acme"}, "2": {"name": "Müller"}}
+    assert tables["_default"] == {"1": {"name": "default doc"}}
+    assert orjson.loads(path.read_bytes()) == {"_meta": tables["_meta"], **orjson.loads(original)}
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+    migrated = path.read_bytes()
+    again = Store(path)
+    assert again.tables() == tables
+    assert again.generation == 1
+    assert path.read_bytes() == migrated
+    with TinyDB(path) as db:
+        assert db.table("clients").get(doc_id=2) == {"name": "Müller"}
+
+
+def test_a_write_to_an_old_book_migrates_it_first(tmp_path: Path) -> None:
+    path = tmp_path / "book.json"
+    path.write_bytes(b'{"clients": {"4": {"name": "Acme"}}}')
+    store = Store(path)
+    with store.transaction({"key": "add"}) as txn:
+        assert txn.insert("clients", {"name": "Beta"}) == 5
+    assert store.generation == 2
+    assert (tmp_path / "book.json.v0.bak").exists()
+    assert store.undo() == {"key": "add"}
+    assert store.tables()["clients"] == {"4": {"name": "Acme"}}
+
+
+def test_a_second_store_sees_the_migration_the_first_one_made(tmp_path: Path) -> None:
+    path = tmp_path / "book.json"
+    path.write_bytes(b'{"clients": {}}')
+    first, second = Store(path), Store(path)
+    first.tables()
+    migrated = path.read_bytes()
+    assert second.tables()["_meta"] == {"1": {"schema": 1, "generation": 1}}
+    assert path.read_bytes() == migrated
