@@ -137,41 +137,14 @@ def demo_batch(
         batch.clients.append(client)
     ids = [c.id for c in batch.clients]
     for _ in range(interactions):
-        cid = rnd.choice(ids)
-        when = now.subtract(days=rnd.randint(0, 400), minutes=rnd.randint(0, 600))
+        moment = now.subtract(days=rnd.randint(0, 400), minutes=rnd.randint(0, 600))
         kind = rnd.choice(list(InteractionKind))
-        batch.interactions.append(Interaction(cid, kind, moment_text(when), rnd.choice(_NOTES)))
+        batch.interactions.append(
+            Interaction(rnd.choice(ids), kind, moment_text(moment), rnd.choice(_NOTES))
+        )
     for n, c in enumerate(batch.clients):
-        text, kind = _ISSUES[n % len(_ISSUES)]
-        severity = Severity.HIGH if c.state is State.STRAINED else rnd.choice(list(Severity))
-        opened = now.subtract(days=rnd.randint(1, 60))
-        issue = Issue(0, c.id, text, kind, severity, moment_text(opened))
-        if not (c.state in (State.STRAINED, State.REPAIR) or n % 5 == 0):
-            issue.resolved = moment_text(opened.add(days=1))
-            issue.resolution = "talked it through"
-        batch.issues.append(issue)
-        for k in range(2):
-            issued = today.subtract(days=rnd.randint(10, 150))
-            amount = (
-                Decimal(rnd.randint(300, 9000)) + Decimal(rnd.choice([0, 50])) / 100
-            ).quantize(Decimal("0.01"))
-            inv = Invoice(
-                f"{today.year}-{n * 2 + k + 1:04d}",
-                c.id,
-                amount,
-                c.currency,
-                day_text(issued),
-                day_text(issued.add(days=c.terms)),
-            )
-            if rnd.random() < 0.6:
-                paid_on = issued.add(days=rnd.randint(5, c.terms + 20))
-                if paid_on <= today:
-                    inv.payments.append(Payment(amount, day_text(paid_on)))
-            elif rnd.random() < 0.3:
-                inv.payments.append(
-                    Payment((amount / 2).quantize(Decimal("0.01")), day_text(today))
-                )
-            batch.invoices.append(inv)
+        batch.issues.append(_issue(rnd, n, c, now))
+        batch.invoices += [_invoice(rnd, n * 2 + k + 1, c, today) for k in range(2)]
         if n % 3 == 0:
             by = today.add(days=rnd.randint(-10, 20))
             owed = moment_text(now.subtract(days=rnd.randint(1, 30)))
@@ -179,9 +152,40 @@ def demo_batch(
                 Thanks(0, c.id, "handwritten card after the launch", owed, day_text(by))
             )
         if n % 4 == 1:
-            when = moment_text(now.subtract(days=rnd.randint(1, 200)))
-            batch.kudos.append(Kudos(c.id, _KUDOS[n % len(_KUDOS)], when, c.contacts[0].name))
+            said = moment_text(now.subtract(days=rnd.randint(1, 200)))
+            batch.kudos.append(Kudos(c.id, _KUDOS[n % len(_KUDOS)], said, c.contacts[0].name))
     return batch
+
+
+def _issue(rnd: random.Random, n: int, c: Client, now: pendulum.DateTime) -> Issue:
+    """Every client had an issue once; the strained, in repair and every fifth still do."""
+    text, kind = _ISSUES[n % len(_ISSUES)]
+    severity = Severity.HIGH if c.state is State.STRAINED else rnd.choice(list(Severity))
+    opened = now.subtract(days=rnd.randint(1, 60))
+    issue = Issue(0, c.id, text, kind, severity, moment_text(opened))
+    if not (c.state in (State.STRAINED, State.REPAIR) or n % 5 == 0):
+        issue.resolved = moment_text(opened.add(days=1))
+        issue.resolution = "talked it through"
+    return issue
+
+
+def _invoice(rnd: random.Random, n: int, c: Client, today: pendulum.Date) -> Invoice:
+    """Paid on time, paid late, part-paid or open: all four happen."""
+    issued = today.subtract(days=rnd.randint(10, 150))
+    cents = rnd.randint(300, 9000) * 100 + rnd.choice([0, 50])
+    amount = Decimal(cents).scaleb(-2)
+    due = issued.add(days=c.terms)
+    invoice = Invoice(
+        f"{today.year}-{n:04d}", c.id, amount, c.currency, day_text(issued), day_text(due)
+    )
+    if rnd.random() < 0.6:
+        paid_on = issued.add(days=rnd.randint(5, c.terms + 20))
+        if paid_on <= today:
+            invoice.payments.append(Payment(amount, day_text(paid_on)))
+    elif rnd.random() < 0.3:
+        half = (amount / 2).quantize(Decimal("0.01"))
+        invoice.payments.append(Payment(half, day_text(today)))
+    return invoice
 
 
 def build_demo(

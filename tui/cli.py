@@ -305,7 +305,7 @@ def quick(c: Context, words: tuple[str, ...]) -> None:
     """
     from model import quicklog
 
-    command = quicklog.parse(" ".join(words), c.now())
+    command = quicklog.parse(join_words(words), c.now())
     if isinstance(command, quicklog.ChangeState) and command.state is State.ENDED:
         reflection = ask_reflection(c, State.ENDED, stop=None, pause=None, play=None)
         c.done(
@@ -315,6 +315,13 @@ def quick(c: Context, words: tuple[str, ...]) -> None:
         )
     else:
         c.done(c.book.apply(command))
+
+
+def join_words(words: tuple[str, ...]) -> str:
+    """The line as typed: a word the shell kept whole (``"ACME GmbH"``) stays quoted."""
+    return " ".join(
+        f'"{w}"' if len(words) > 1 and any(ch.isspace() for ch in w) else w for w in words
+    )
 
 
 @main.command("list")

@@ -14,7 +14,11 @@ from model import Book, InputError, InteractionKind, IssueKind, Reflection, Seve
 @pytest.fixture
 def acme(book: Book, now: pendulum.DateTime) -> Book:
     book.add_client(
-        "ACME GmbH", now.subtract(days=100), id="acme", tags=["retail"], contacts=["Maren Kruse <maren@acme.de>"]
+        "ACME GmbH",
+        now.subtract(days=100),
+        id="acme",
+        tags=["retail"],
+        contacts=["Maren Kruse <maren@acme.de>"],
     )
     return book
 
@@ -30,7 +34,12 @@ def test_add_client_makes_an_id_from_the_name(book: Book, now: pendulum.DateTime
 def test_add_client_refuses_bad_input_and_writes_nothing(
     book: Book, book_path: Path, now: pendulum.DateTime
 ) -> None:
-    for kwargs in ({"id": "Not Valid"}, {"terms": 0}, {"currency": "EURO"}, {"contacts": ["<x@y>"]}):
+    for kwargs in (
+        {"id": "Not Valid"},
+        {"terms": 0},
+        {"currency": "EURO"},
+        {"contacts": ["<x@y>"]},
+    ):
         with pytest.raises(InputError):
             book.add_client("X", now, **kwargs)  # type: ignore[arg-type]
     with pytest.raises(InputError):
@@ -100,7 +109,9 @@ def test_due_date_defaults_to_the_clients_terms(book: Book, now: pendulum.DateTi
 
 
 def test_thanks_and_gratitude_backlog(acme: Book, now: pendulum.DateTime) -> None:
-    first = acme.owe_thanks("acme", "card after launch", now.subtract(days=5), pendulum.date(2026, 11, 20))
+    first = acme.owe_thanks(
+        "acme", "card after launch", now.subtract(days=5), pendulum.date(2026, 11, 20)
+    )
     acme.owe_thanks("acme", "flowers", now.subtract(days=1))
     backlog = acme.gratitude(now)
     assert [r.thanks.text for r in backlog.owed] == ["card after launch", "flowers"]
@@ -174,7 +185,9 @@ def test_quick_lines_reach_the_book(acme: Book, now: pendulum.DateTime) -> None:
     assert f.client.state is State.STRAINED
 
 
-def test_data_survives_a_fresh_process_view(acme: Book, book_path: Path, now: pendulum.DateTime) -> None:
+def test_data_survives_a_fresh_process_view(
+    acme: Book, book_path: Path, now: pendulum.DateTime
+) -> None:
     acme.log("acme", InteractionKind.MEETING, "kick-off", now)
     again = Book(book_path)
     assert again.client_file("acme", now).interactions[0].text == "kick-off"

@@ -1,0 +1,41 @@
+"""The demo book shows every part of the product."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+
+from model import BoardFilter, Book, InputError, State
+from model.demo import build_demo
+
+
+def test_demo_has_every_state_and_pane(book: Book, now: pendulum.DateTime) -> None:
+    build_demo(book, now, clients=24, interactions=300, seed=3)
+    rows = book.board(now, BoardFilter(include_ended=True))
+    assert {r.client.state for r in rows} == set(State)
+    assert book.open_issues(now) and book.overdue(now) and book.gratitude(now).owed and book.kudos()
+    assert any(
+        inv.payments and not inv.is_paid
+        for s in rows
+        for inv in book.client_file(s.client.id, now).invoices
+    )
+    ended = [r.client for r in rows if r.client.state is State.ENDED]
+    assert ended and ended[0].reflection is not None
+    names = " ".join(r.client.name for r in rows)
+    assert "ü" in names or "ö" in names
+    assert book.undo() is None, "loading the demo is not an undoable step"
+
+
+def test_same_seed_same_book(tmp_path, now: pendulum.DateTime) -> None:  # type: ignore[no-untyped-def]
+    a, b = Book(tmp_path / "a.json"), Book(tmp_path / "b.json")
+    build_demo(a, now, clients=10, interactions=50, seed=5)
+    build_demo(b, now, clients=10, interactions=50, seed=5)
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_loading_twice_clashes_unless_replacing(book: Book, now: pendulum.DateTime) -> None:
+    build_demo(book, now, clients=5, interactions=10)
+    with pytest.raises(InputError):
+        build_demo(book, now, clients=5, interactions=10)
+    build_demo(book, now, clients=6, interactions=10, replace=True)
+    assert len(book.clients()) == 6
