@@ -1,0 +1,222 @@
+"""The client screen: everything about one client, in both languages, read in a worker."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from model import Book, Interaction, InteractionKind, State
+from model.batch import Batch
+from model.timestamps import moment_text
+from tests.tui.screen_book import NOW, Host, build_book, days_ago, flat, shown, visible
+from tui.client_screen import ClientScreen
+from tui.client_sections import TIMELINE_LIMIT
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def show(book: Book, client: str, locale: str, size: tuple[int, int] = (150, 80)) -> str:
+    """Open the client screen and answer everything it shows."""
+
+    async def go() -> str:
+        screen = ClientScreen(book, client, NOW, locale)
+        app = Host(screen)
+        async with app.run_test(size=size) as pilot:
+            await settled(pilot)
+            assert app.screen is screen
+            return flat(shown(screen))
+
+    return asyncio.run(go())
+
+
+EXPECTED = {
+    "en": [
+        "ACME GmbH",
+        "strained",
+        "since 5 Nov 2026",
+        "dream client",
+        "contact every 14 days",
+        "last contact 20 Nov 2026 (5 days ago)",
+        "tags: berlin, retail",
+        "scope: shop relaunch",
+        "Call, don't mail",
+        "Health: 40 of 100",
+        "100  starting value",
+        "-25  issue #1 (high) open for 18 days",
+        "+5  1 kudos lately, the newest 12 days ago",
+        "Max Muster <max@acme.example>  since 27 Aug 2026  current",
+        "Jane Roe <jane@acme.example>   since 21 Oct 2025  until 27 Aug 2026",
+        "5 Nov 2026   strained  the relaunch slipped",
+        "wants extras for free  scope creep",
+        "resolved 16 Oct 2026: agreed on a weekly call",
+        "€1,250.00",
+        "50 days overdue",
+        "20 days overdue · €500.00 outstanding",
+        "payment of €300.00 on 11 Oct 2026",
+        "paid 29 May 2026",
+        "by 15 Nov 2026 · late",
+        "done 21 Sep 2026",
+        "“Best agency we ever had”  — Jane Roe, 13 Nov 2026",
+        "26 Oct 2026 (1 month ago)   Call  asked for a quote",
+    ],
+    "de": [
+        "Bewährungsprobe seit 5. Nov. 2026",
+        "Wunschkund:in",
+        "Kontakt alle 14 Tage",
+        "letzter Kontakt 20. Nov. 2026 (vor 5 Tagen)",
+        "Anrufen statt mailen",
+        "Gesundheit: 40 von 100",
+        "100  Ausgangswert",
+        "-25  Problem #1 (hoch) seit 18 Tagen offen",
+        "seit 27. Aug. 2026  aktuell",
+        "Sonderlocken",
+        "gelöst am 16. Okt. 2026: agreed on a weekly call",
+        "1.250,00 €",
+        "50 Tage überfällig",
+        "Zahlung von 300,00 € am 11. Okt. 2026",
+        "bis 15. Nov. 2026 · überfällig",
+        "erledigt am 21. Sep. 2026",
+        "26. Okt. 2026 (vor 1 Monat)  Anruf  asked for a quote",
+    ],
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "de"])
+def test_client_screen_shows_the_whole_file(tmp_path: Path, locale: str) -> None:
+    text = show(build_book(tmp_path / "book.json"), "acme", locale)
+    for phrase in EXPECTED[locale]:
+        assert flat(phrase) in text, phrase
+
+
+def test_timeline_is_newest_first(tmp_path: Path) -> None:
+    text = show(build_book(tmp_path / "book.json"), "acme", "en")
+    assert text.index("sent the plan") < text.index("asked for a quote")
+
+
+@pytest.mark.parametrize(
+    ("locale", "phrases"),
+    [
+        ("en", ["ended", "Stop / Pause / Play", "saying yes to everything", "budget cut"]),
+        ("de", ["Trennung", "Stop", "Pause", "Play", "the team"]),
+    ],
+)
+def test_an_ended_client_shows_its_reflection(
+    tmp_path: Path, locale: str, phrases: list[str]
+) -> None:
+    text = show(build_book(tmp_path / "book.json"), "globex", locale)
+    for phrase in phrases:
+        assert phrase in text, phrase
+
+
+def test_an_ended_client_without_reflection_says_so(tmp_path: Path) -> None:
+    book = build_book(tmp_path / "book.json")
+    book.change_state("acme", State.ENDED, NOW)
+    assert "Ended without a reflection." in show(book, "acme", "en")
+
+
+def test_a_suggestion_is_shown_with_its_reason_and_never_applied(tmp_path: Path) -> None:
+    book = Book(tmp_path / "book.json")
+    book.add_client("Initech", days_ago(100), id="initech", state=State.ROUTINE, cadence=30)
+    book.log("initech", InteractionKind.CALL, "kick-off", days_ago(45))
+    text = show(book, "initech", "de")
+    assert "Die Signale deuten auf auseinandergelebt" in text
+    assert "seit 45 Tagen kein Kontakt, Rhythmus 30" in text
+    assert book.resolve("initech").state is State.ROUTINE
+
+
+def test_an_empty_client_says_there_is_nothing_yet(tmp_path: Path) -> None:
+    book = Book(tmp_path / "book.json")
+    book.add_client("Hooli", NOW, id="hooli")
+    text = show(book, "hooli", "en")
+    for phrase in ("No interactions logged yet.", "No invoices recorded.", "No issues recorded."):
+        assert phrase in text
+
+
+def test_a_long_relationship_shows_the_latest_and_counts_the_rest(tmp_path: Path) -> None:
+    book = Book(tmp_path / "book.json")
+    book.add_client("Massive Dynamic", days_ago(400), id="massive")
+    extra = 57
+    start = days_ago(300)
+    notes = [
+        Interaction(
+            "massive", InteractionKind.NOTE, moment_text(start.add(hours=n)), f"note {n:03d}"
+        )
+        for n in range(TIMELINE_LIMIT + extra)
+    ]
+    book.load(Batch(interactions=notes))
+    text = show(book, "massive", "en")
+    newest = TIMELINE_LIMIT + extra - 1
+    assert f"note {newest:03d}" in text
+    assert f"note {extra:03d}" in text
+    assert f"note {extra - 1:03d}" not in text
+    assert f"… and {extra} older interactions not shown here." in text
+
+
+def test_an_unknown_client_is_reported_in_place_and_the_app_lives_on(tmp_path: Path) -> None:
+    book = build_book(tmp_path / "book.json")
+
+    async def go() -> None:
+        screen = ClientScreen(book, "nobody", NOW, "de")
+        app = Host(screen)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settled(pilot)
+            assert app.is_running and app.screen is screen
+            text = "\n".join(visible(app))
+            assert "Diese Kund:in ließ sich nicht lesen" in text
+            assert "nobody" in text
+
+    asyncio.run(go())
+
+
+def test_escape_goes_back(tmp_path: Path) -> None:
+    book = build_book(tmp_path / "book.json")
+
+    async def go() -> None:
+        app = Host(ClientScreen(book, "acme", NOW, "en"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await settled(pilot)
+            assert isinstance(app.screen, ClientScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, ClientScreen)
+            assert app.result is None
+
+    asyncio.run(go())
+
+
+def test_keys_scroll_the_file_and_the_footer_speaks_the_locale(tmp_path: Path) -> None:
+    book = build_book(tmp_path / "book.json")
+
+    async def go() -> None:
+        screen = ClientScreen(book, "acme", NOW, "de")
+        app = Host(screen)
+        async with app.run_test(size=(120, 24)) as pilot:
+            await settled(pilot)
+            assert "esc Zurück" in visible(app)[-1]
+            body = screen.query_one("#client-body")
+            await pilot.press("end")
+            await pilot.pause()
+            assert body.scroll_y > 0
+            await pilot.press("home")
+            await pilot.pause()
+            assert body.scroll_y == 0
+
+    asyncio.run(go())
+
+
+def test_the_clock_may_be_a_callable(tmp_path: Path) -> None:
+    book = build_book(tmp_path / "book.json")
+
+    async def go() -> str:
+        screen = ClientScreen(book, "acme", lambda: NOW.add(days=10), "en")
+        async with Host(screen).run_test(size=(150, 60)) as pilot:
+            await settled(pilot)
+            return shown(screen)
+
+    assert "last contact 20 Nov 2026 (2 weeks ago)" in asyncio.run(go())

@@ -1,0 +1,338 @@
+"""The parts of the client screen, each a pure function of a ClientFile.
+
+Kept apart from the screen so that each part can be read (and tested) on its
+own, and the screen only arranges them.  Every string from the book passes
+through :func:`tui.text.safe`; rich tables get ``Text`` cells only, because a
+plain string cell would be parsed as markup.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from model import ClientFile, Invoice, Issue, Severity, State, Thanks, t
+from tui.formats import day, health_bar, moment, money, state_text
+from tui.safe_text import safe
+
+__all__ = [
+    "TIMELINE_LIMIT",
+    "advice",
+    "contacts",
+    "header",
+    "health",
+    "history",
+    "invoices",
+    "issues",
+    "kudos",
+    "reflection",
+    "thanks",
+    "timeline",
+]
+
+TIMELINE_LIMIT = 200
+"""Interactions shown; a long relationship's older ones are counted, not drawn."""
+
+_SEVERITY_STYLES = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
+_DIM = "grey62"
+
+
+def _table(*widths: int | None) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=False)
+    for width in widths:
+        table.add_column(min_width=width, no_wrap=width is not None)
+    return table
+
+
+def _say(key: str, locale: str, style: str = "", **params: object) -> Text:
+    text = safe(t(key, locale, **params))
+    text.stylize(style)
+    return text
+
+
+def _none(key: str, locale: str) -> Text:
+    return _say(key, locale, f"italic {_DIM}")
+
+
+def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
+    """Who, in which state since when, how healthy, and the terms agreed."""
+    c = cf.client
+    line = safe(c.name)
+    line.stylize("bold")
+    line.append("  ")
+    line.append_text(state_text(c.state, locale))
+    if c.history:
+        line.append(" ")
+        line.append_text(
+            _say("screens.client.state_since", locale, _DIM, day=day(c.history[-1].at, locale))
+        )
+    line.append("  ")
+    line.append_text(health_bar(cf.health.score))
+    if c.dream:
+        line.append("  ★ ", style="bold magenta")
+        line.append_text(_say("screens.client.dream", locale, "magenta"))
+    facts = [
+        t("screens.client.id", locale, id=c.id),
+        t("screens.client.cadence", locale, days=c.cadence),
+        t("screens.client.terms", locale, days=c.terms),
+        t("screens.client.currency", locale, currency=c.currency),
+    ]
+    if cf.interactions:
+        when = moment(cf.interactions[0].when, now, locale)
+        facts.append(t("screens.client.last_contact", locale, when=when))
+    else:
+        facts.append(t("screens.client.never_contacted", locale))
+    terms = safe(" · ".join(facts))
+    terms.stylize(_DIM)
+    line.append("\n")
+    line.append_text(terms)
+    if c.tags:
+        line.append("\n")
+        line.append_text(_say("screens.client.tags", locale, _DIM))
+        line.append(" ")
+        line.append_text(safe(", ".join(c.tags)))
+    if c.scope:
+        line.append("\n")
+        line.append_text(_say("screens.client.scope", locale, _DIM))
+        line.append(" ")
+        line.append_text(safe(c.scope))
+    return line
+
+
+def advice(cf: ClientFile, locale: str) -> Text:
+    """The suggested state (never applied) and the call-don't-mail nudge."""
+    lines: list[Text] = []
+    if cf.suggestion is not None:
+        s = cf.suggestion
+        text = _say(
+            "screens.advice.suggestion",
+            locale,
+            state=s.state.value,
+            reason=s.reason.text(locale),
+        )
+        lines.append(Text("→ ", style="bold").append_text(text))
+    if cf.needs_call:
+        lines.append(
+            Text("☎ ", style="bold yellow").append_text(
+                _say("screens.advice.call", locale, "bold yellow")
+            )
+        )
+    if not lines:
+        lines.append(_none("screens.advice.none", locale))
+    return Text("\n").join(lines)
+
+
+def _signed(weight: int) -> Text:
+    style = "green" if weight > 0 else "red" if weight < 0 else _DIM
+    return Text(f"{weight:+d}" if weight else "±0", style=f"bold {style}", justify="right")
+
+
+def health(cf: ClientFile, locale: str) -> RenderableType:
+    """Every reason with its weight: the score is never a black box."""
+    table = _table(5, None)
+    table.add_row(
+        Text("100", style="bold", justify="right"), _say("screens.health.start", locale, _DIM)
+    )
+    for reason in cf.health.reasons:
+        table.add_row(_signed(reason.weight), safe(reason.text(locale)))
+    if not cf.health.reasons:
+        table.add_row(Text(""), _none("screens.health.no_reasons", locale))
+    table.add_row(Text("="), health_bar(cf.health.score))
+    return table
+
+
+def contacts(cf: ClientFile, locale: str) -> RenderableType:
+    people = cf.client.contacts
+    if not people:
+        return _none("screens.contacts.none", locale)
+    table = _table(None, None, None)
+    for person in reversed(people):
+        since = (
+            t("screens.contacts.since", locale, day=day(person.since, locale))
+            if person.since
+            else ""
+        )
+        if person.until is None:
+            until = _say("screens.contacts.current", locale, "bold green")
+        else:
+            until = _say("screens.contacts.until", locale, _DIM, day=day(person.until, locale))
+        name = safe(person.label())
+        if person.until is not None:
+            name.stylize(_DIM)
+        table.add_row(name, safe(since), until)
+    return table
+
+
+def history(cf: ClientFile, locale: str) -> RenderableType:
+    changes = cf.client.history
+    if not changes:
+        return _none("screens.history.none", locale)
+    table = _table(None, None, None)
+    for change in reversed(changes):
+        table.add_row(
+            safe(day(change.at, locale)), state_text(change.state, locale), safe(change.note)
+        )
+    return table
+
+
+def reflection(cf: ClientFile, locale: str) -> RenderableType | None:
+    """The Stop / Pause / Play kept when the relationship ended; None while it lasts."""
+    c = cf.client
+    if c.state is not State.ENDED and c.reflection is None:
+        return None
+    if c.reflection is None or c.reflection.is_empty():
+        return _none("screens.reflection.none", locale)
+    table = _table(6, None)
+    parts = (
+        ("stop", c.reflection.stop),
+        ("pause", c.reflection.pause),
+        ("play", c.reflection.play),
+    )
+    for name, said in parts:
+        table.add_row(_say(f"screens.reflection.{name}", locale, "bold"), safe(said))
+    return table
+
+
+def _issue_row(issue: Issue, locale: str) -> list[Text]:
+    head = Text(f"#{issue.number}", style="bold")
+    severity = Text(
+        t(f"severity.{issue.severity.value}", locale), style=_SEVERITY_STYLES[issue.severity]
+    )
+    what = safe(issue.text)
+    what.append("  ")
+    what.append_text(_say(f"issue_kind.{issue.kind.value}", locale, _DIM))
+    opened = _say("screens.issues.opened", locale, day=day(issue.opened, locale))
+    if issue.resolved is None:
+        status = _say("screens.issues.open", locale, "bold")
+    else:
+        status = _say("screens.issues.resolved", locale, "green", day=day(issue.resolved, locale))
+        if issue.resolution:
+            status.append(": ")
+            status.append_text(safe(issue.resolution))
+    return [head, severity, what, opened, status]
+
+
+def issues(cf: ClientFile, locale: str) -> RenderableType:
+    """Open issues first (oldest first), then the resolved ones."""
+    if not cf.issues:
+        return _none("screens.issues.none", locale)
+    table = _table(None, None, None, None, None)
+    for issue in sorted(cf.issues, key=lambda i: (not i.is_open, i.opened)):
+        row = _issue_row(issue, locale)
+        if not issue.is_open:
+            for cell in row[:3]:
+                cell.stylize(_DIM)
+        table.add_row(*row)
+    return table
+
+
+def _invoice_status(invoice: Invoice, today: pendulum.Date, locale: str) -> Text:
+    if invoice.is_paid and invoice.paid_on is not None:
+        return _say("screens.invoices.paid", locale, "green", day=day(invoice.paid_on, locale))
+    days = invoice.days_overdue(today)
+    if days > 0:
+        return _say("screens.invoices.overdue", locale, "bold red", days=days)
+    return _say("screens.invoices.not_due", locale, "yellow")
+
+
+def invoices(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableType:
+    """Newest invoice first, each followed by its payments."""
+    if not cf.invoices:
+        return _none("screens.invoices.none", locale)
+    table = _table(None, None, None, None, None)
+    table.columns[3].justify = "right"
+    for invoice in reversed(cf.invoices):
+        amount = Text(money(invoice.amount, invoice.currency, locale))
+        status = _invoice_status(invoice, now.date(), locale)
+        if not invoice.is_paid and invoice.payments:
+            status.append(" · ")
+            open_amount = money(invoice.outstanding, invoice.currency, locale)
+            status.append_text(_say("screens.invoices.outstanding", locale, amount=open_amount))
+        table.add_row(
+            _bold(invoice.number),
+            _say("screens.invoices.issued", locale, _DIM, day=day(invoice.issued, locale)),
+            _say("screens.invoices.due", locale, day=day(invoice.due, locale)),
+            amount,
+            status,
+        )
+        for payment in invoice.payments:
+            paid = money(payment.amount, invoice.currency, locale)
+            line = _say(
+                "screens.invoices.payment", locale, _DIM, amount=paid, day=day(payment.on, locale)
+            )
+            table.add_row(Text(""), Text("  ↳", style=_DIM), line, Text(""), Text(""))
+    return table
+
+
+def _bold(user_text: str) -> Text:
+    text = safe(user_text)
+    text.stylize("bold")
+    return text
+
+
+def _thanks_row(thanks: Thanks, today: str, locale: str) -> list[Text]:
+    owed = _say("screens.thanks.owed_since", locale, _DIM, day=day(thanks.owed_at, locale))
+    if thanks.done_at is not None:
+        status = _say("screens.thanks.done_on", locale, "green", day=day(thanks.done_at, locale))
+    elif thanks.by is not None:
+        late = thanks.by < today
+        status = _say(
+            "screens.thanks.by",
+            locale,
+            "bold red" if late else "yellow",
+            day=day(thanks.by, locale),
+        )
+        if late:
+            status.append(" · ")
+            status.append_text(_say("screens.thanks.late", locale, "bold red"))
+    else:
+        status = Text("")
+    return [Text(f"#{thanks.number}", style="bold"), safe(thanks.text), owed, status]
+
+
+def thanks(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableType:
+    """Thanks still owed first, oldest first; then the ones done."""
+    if not cf.thanks:
+        return _none("screens.thanks.none", locale)
+    today = now.date().isoformat()
+    table = _table(None, None, None, None)
+    for item in sorted(cf.thanks, key=lambda x: (not x.is_owed, x.owed_at)):
+        table.add_row(*_thanks_row(item, today, locale))
+    return table
+
+
+def kudos(cf: ClientFile, locale: str) -> RenderableType:
+    if not cf.kudos:
+        return _none("screens.kudos.none", locale)
+    lines = []
+    for k in cf.kudos:
+        line = Text("“", style="bold magenta")
+        line.append_text(safe(k.text))
+        line.append("”", style="bold magenta")
+        line.append("  — ", style=_DIM)
+        if k.giver:
+            line.append_text(safe(k.giver))
+            line.append(", ", style=_DIM)
+        line.append(day(k.when, locale), style=_DIM)
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+def timeline(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableType:
+    """The latest interactions, newest first; how many older ones there are."""
+    if not cf.interactions:
+        return _none("screens.timeline.none", locale)
+    table = _table(None, None, None)
+    for item in cf.interactions[:TIMELINE_LIMIT]:
+        table.add_row(
+            Text(moment(item.when, now, locale), style=_DIM),
+            _say(f"kind.{item.kind.value}", locale, "bold"),
+            safe(item.text),
+        )
+    hidden = len(cf.interactions) - TIMELINE_LIMIT
+    if hidden <= 0:
+        return table
+    more = _say("screens.timeline.more", locale, f"italic {_DIM}", count=hidden)
+    return Group(table, more)

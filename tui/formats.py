@@ -1,0 +1,65 @@
+"""How the screens write states, days, moments, money and health in the reader's language.
+
+One place for these so that the client screen, the kudos jar and the state
+picker say "7. März 2026" and "vor 3 Tagen" alike.  Everything returns rich
+``Text`` or plain strings meant to be wrapped by :func:`tui.text.safe`: never
+markup, because names and notes from the book are shown as typed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pendulum
+from rich.text import Text
+
+from model import State, t
+from model.money import format_money
+from model.timestamps import ago, parse_day, parse_moment
+
+__all__ = ["STATE_STYLES", "day", "health_bar", "moment", "money", "state_text"]
+
+# Most urgent in the hottest colour, calm states in greens, the ended in grey.
+STATE_STYLES: dict[State, str] = {
+    State.STRAINED: "bold red",
+    State.REPAIR: "bold dark_orange",
+    State.DRIFTING: "yellow",
+    State.NEW: "cyan",
+    State.ROUTINE: "green",
+    State.TRUSTED: "bold green",
+    State.ENDED: "grey50",
+}
+
+_DAY_FORMATS = {"en": "D MMM YYYY", "de": "D. MMM YYYY"}
+
+_BAR_WIDTH = 10
+
+
+def state_text(state: State, locale: str) -> Text:
+    """The state's name in ``locale``, in its colour."""
+    return Text(t(f"state.{state.value}", locale), style=STATE_STYLES[state])
+
+
+def day(stored: str, locale: str) -> str:
+    """A stored day (``2026-03-07``) or moment, as the reader writes a date."""
+    date = parse_day(stored) if len(stored) == 10 else parse_moment(stored).date()
+    return date.format(_DAY_FORMATS.get(locale, _DAY_FORMATS["en"]), locale=locale)
+
+
+def moment(stored: str, now: pendulum.DateTime, locale: str) -> str:
+    """``7 Mar 2026 (3 days ago)`` for a stored moment, measured from ``now``."""
+    return f"{day(stored, locale)} ({ago(parse_moment(stored), now, locale)})"
+
+
+def money(amount: Decimal, currency: str, locale: str) -> str:
+    return format_money(amount, currency, locale)
+
+
+def health_bar(score: int) -> Text:
+    """``███████░░░ 70``: red below 40, yellow below 70, green above."""
+    filled = round(max(0, min(100, score)) * _BAR_WIDTH / 100)
+    style = "red" if score < 40 else "yellow" if score < 70 else "green"
+    bar = Text("█" * filled, style=style)
+    bar.append("░" * (_BAR_WIDTH - filled), style="grey37")
+    bar.append(f" {score:>3}", style=f"bold {style}")
+    return bar

@@ -1,0 +1,93 @@
+"""The kudos jar: every compliment received, newest first, to re-read on a hard day.
+
+DOMAIN.md (text 003): collect the nicest compliments in one place.  The jar is
+read in a thread worker like every other read, and shows each compliment with
+who said it, for which client, and when.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from model import Book, KudosRow, t
+from tui.client_screen import error_text
+from tui.formats import day
+from tui.safe_text import safe
+from tui.screen_keys import localize_bindings
+
+__all__ = ["KudosScreen", "kudos_card"]
+
+_DIM = "grey62"
+
+
+def kudos_card(row: KudosRow, locale: str) -> Text:
+    """“What was said”  — giver, client · date"""
+    card = Text("“", style="bold magenta")
+    card.append_text(safe(row.kudos.text))
+    card.append("”", style="bold magenta")
+    card.append("\n  — ", style=_DIM)
+    if row.kudos.giver:
+        card.append_text(safe(row.kudos.giver))
+        card.append(", ", style=_DIM)
+    client = safe(row.client.name)
+    client.stylize("bold")
+    card.append_text(client)
+    card.append(f" · {day(row.kudos.when, locale)}", style=_DIM)
+    return card
+
+
+class KudosScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "screens.keys.back"),
+    ]
+
+    def __init__(self, book: Book, locale: str = "en") -> None:
+        super().__init__(classes="rapport-screen")
+        self._book = book
+        self._locale = locale
+        self.rows: list[KudosRow] | None = None
+        localize_bindings(self, locale)
+
+    def compose(self) -> ComposeResult:
+        yield Static(safe(t("screens.jar.title", self._locale)), id="jar-title")
+        yield Static(safe(t("screens.jar.loading", self._locale)), id="jar-count")
+        yield VerticalScroll(id="jar-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#jar-body").focus()
+        self.run_worker(self._book.kudos, thread=True, exit_on_error=False, name="kudos")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "kudos":
+            return
+        count = self.query_one("#jar-count", Static)
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
+            self._show(event.worker.result)
+        elif event.state is WorkerState.ERROR and event.worker.error is not None:
+            message = error_text(event.worker.error, self._locale)
+            count.update(safe(t("screens.jar.failed", self._locale, error=message)))
+            count.add_class("error")
+
+    def _show(self, rows: list[KudosRow]) -> None:
+        self.rows = rows
+        locale = self._locale
+        count = self.query_one("#jar-count", Static)
+        if not rows:
+            count.update(safe(t("screens.jar.empty", locale)))
+            return
+        count.update(safe(t("screens.jar.count", locale, count=len(rows))))
+        # One widget for the whole jar: a thousand compliments mount as fast as one.
+        cards = Text("\n\n").join(kudos_card(row, locale) for row in rows)
+        self.query_one("#jar-body", VerticalScroll).mount(Static(cards, id="jar-cards"))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
