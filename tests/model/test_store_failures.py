@@ -48,7 +48,7 @@ def half_then_enospc() -> Callable[..., Any]:
     return fake
 
 
-FAULTS = {
+FAULTS: dict[str, tuple[str, Callable[[], Callable[..., Any]]]] = {
     "write ENOSPC": ("write", lambda: failing("write", errno.ENOSPC)),
     "write half, then ENOSPC": ("write", half_then_enospc),
     "write EIO": ("write", lambda: failing("write", errno.EIO)),
@@ -80,9 +80,11 @@ def test_a_failed_write_changes_nothing(
         with pytest.raises(WriteFailed) as caught, store.transaction() as txn:
             txn.update("clients", 1, {"name": "renamed"})
             txn.insert("clients", {"name": "new"})
-    assert isinstance(caught.value.__cause__, OSError)
+    cause = caught.value.__cause__
+    assert isinstance(cause, OSError)
+    assert cause.errno is not None
     assert str(store.path) in str(caught.value)
-    assert os.strerror(caught.value.__cause__.errno) in str(caught.value)
+    assert os.strerror(cause.errno) in str(caught.value)
     assert folder_state(tmp_path) == before  # book and backups; no temp file
     assert store.tables() == tables_before
     assert store.generation == 2
