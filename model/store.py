@@ -17,7 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import MappingProxyType
@@ -48,7 +48,7 @@ UNDO_DEPTH = 50
 _RESERVED = frozenset({META, UNDO})
 
 
-def _replace_with(doc: Mapping[str, Any]) -> Any:
+def _replace_with(doc: Mapping[str, Any]) -> Callable[[dict[str, Any]], None]:
     def replace(target: dict[str, Any]) -> None:
         target.clear()
         target.update(doc)
@@ -312,6 +312,7 @@ class Store:
             isinstance(change, list)
             and len(change) == 3
             and isinstance(change[0], str)
+            and change[0] not in _RESERVED
             and isinstance(change[1], str)
             and change[1].isdigit()
             and isinstance(change[2], dict | None)
