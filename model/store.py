@@ -17,7 +17,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import MappingProxyType
@@ -48,8 +48,8 @@ UNDO_DEPTH = 50
 _RESERVED = frozenset({META, UNDO})
 
 
-def _replace_with(doc: Mapping[str, Any]) -> Callable[[dict[str, Any]], None]:
-    def replace(target: dict[str, Any]) -> None:
+def _replace_with(doc: Mapping[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
+    def replace(target: MutableMapping[Any, Any]) -> None:
         target.clear()
         target.update(doc)
 
