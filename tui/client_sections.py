@@ -112,13 +112,10 @@ def advice(cf: ClientFile, locale: str) -> Text:
             state=s.state.value,
             reason=s.reason.text(locale),
         )
-        lines.append(Text("→ ", style="bold").append_text(text))
+        lines.append(Text.assemble(("→ ", "bold"), text))
     if cf.needs_call:
-        lines.append(
-            Text("☎ ", style="bold yellow").append_text(
-                _say("screens.advice.call", locale, "bold yellow")
-            )
-        )
+        call = _say("screens.advice.call", locale, "bold yellow")
+        lines.append(Text.assemble(("☎ ", "bold yellow"), call))
     if not lines:
         lines.append(_none("screens.advice.none", locale))
     return Text("\n").join(lines)
@@ -308,8 +305,8 @@ def kudos(cf: ClientFile, locale: str) -> RenderableType:
         return _none("screens.kudos.none", locale)
     lines = []
     for k in cf.kudos:
-        line = Text("“", style="bold magenta")
-        line.append_text(safe(k.text))
+        line = Text.assemble(("“", "bold magenta"))
+        line.append_text(safe(k.text, "italic"))
         line.append("”", style="bold magenta")
         line.append("  — ", style=_DIM)
         if k.giver:

@@ -23,7 +23,7 @@ __all__ = ["STATE_STYLES", "day", "health_bar", "moment", "money", "state_text"]
 STATE_STYLES: dict[State, str] = {
     State.STRAINED: "bold red",
     State.REPAIR: "bold dark_orange",
-    State.DRIFTING: "yellow",
+    State.DRIFTING: "gold1",
     State.NEW: "cyan",
     State.ROUTINE: "green",
     State.TRUSTED: "bold green",
@@ -59,7 +59,8 @@ def health_bar(score: int) -> Text:
     """``███████░░░ 70``: red below 40, yellow below 70, green above."""
     filled = round(max(0, min(100, score)) * _BAR_WIDTH / 100)
     style = "red" if score < 40 else "yellow" if score < 70 else "green"
-    bar = Text("█" * filled, style=style)
-    bar.append("░" * (_BAR_WIDTH - filled), style="grey37")
-    bar.append(f" {score:>3}", style=f"bold {style}")
-    return bar
+    return Text.assemble(
+        ("█" * filled, style),
+        ("░" * (_BAR_WIDTH - filled), "grey37"),
+        (f" {score:>3}", f"bold {style}"),
+    )

@@ -30,8 +30,8 @@ _DIM = "grey62"
 
 def kudos_card(row: KudosRow, locale: str) -> Text:
     """“What was said”  — giver, client · date"""
-    card = Text("“", style="bold magenta")
-    card.append_text(safe(row.kudos.text))
+    card = Text.assemble(("“", "bold magenta"))
+    card.append_text(safe(row.kudos.text, "italic"))
     card.append("”", style="bold magenta")
     card.append("\n  — ", style=_DIM)
     if row.kudos.giver:

@@ -27,7 +27,7 @@ __all__ = ["StatePicker", "state_option"]
 
 def state_option(state: State, current: State, locale: str) -> Option:
     """``● Routine   work runs; the relationship is stable  (current)``"""
-    prompt = Text("● " if state is current else "  ", style="bold")
+    prompt = Text.assemble(("● " if state is current else "  ", "bold"))
     name = state_text(state, locale)
     name.pad_right(max(len(t(f"state.{s.value}", locale)) for s in State) - len(name))
     prompt.append_text(name)

@@ -1,0 +1,1 @@
+"""The README's screenshots; see :mod:`screenshots.make`."""
