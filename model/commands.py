@@ -1,0 +1,321 @@
+"""Every write a user can make, each one transaction that answers with a Receipt.
+
+The Book inherits these; they live apart from its queries so that each file
+reads in one sitting.  A command checks its input before it takes the lock,
+resolves the client on fresh data inside it, and raises ``InputError`` with
+nothing written when something does not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+import pendulum
+
+from model.checks import (
+    check_amount,
+    check_currency,
+    check_days,
+    clean_tags,
+    new_id,
+    parse_contact,
+)
+from model.client import Client, Reflection, State, StateChange
+from model.errors import InputError
+from model.gratitude import Kudos, Thanks
+from model.interaction import Interaction, InteractionKind
+from model.invoice import Invoice, Payment
+from model.issue import Issue, IssueKind, Severity
+from model.receipt import Receipt
+from model.resolve import resolve_client
+from model.store import Store, Transaction
+from model.timestamps import day_text, moment_text
+
+__all__ = ["Commands"]
+
+
+class Commands:
+    _store: Store
+
+    @contextmanager
+    def _client_tx(self, ref: str) -> Iterator[tuple[Transaction, int, Client]]:
+        """A transaction plus the client ``ref`` names, resolved on fresh data."""
+        with self._store.transaction() as tx:
+            docs = {int(k): Client.from_doc(d) for k, d in tx.table("clients").items()}
+            client = resolve_client(ref, docs.values())
+            doc_id = next(k for k, c in docs.items() if c.id == client.id)
+            yield tx, doc_id, client
+
+    def add_client(
+        self,
+        name: str,
+        now: pendulum.DateTime,
+        *,
+        id: str | None = None,
+        state: State = State.NEW,
+        tags: Iterable[str] = (),
+        terms: int = 30,
+        cadence: int = 30,
+        contacts: Iterable[str] = (),
+        currency: str = "EUR",
+        dream: bool = False,
+        scope: str = "",
+    ) -> Receipt:
+        name = name.strip()
+        if not name:
+            raise InputError("client.empty_name")
+        check_days(terms=terms, cadence=cadence)
+        currency = check_currency(currency)
+        today = day_text(now.date())
+        people = [parse_contact(c, today) for c in contacts]
+        with self._store.transaction() as tx:
+            taken = {d["id"] for d in tx.table("clients").values()}
+            slug = new_id(id, name, taken)
+            client = Client(
+                id=slug,
+                name=name,
+                state=state,
+                history=[StateChange(state, moment_text(now))],
+                contacts=people,
+                tags=clean_tags(tags),
+                terms=terms,
+                cadence=cadence,
+                scope=scope,
+                dream=dream,
+                currency=currency,
+            )
+            receipt = Receipt("book.client_added", {"name": name, "id": slug}, slug)
+            tx.set_label(receipt.label())
+            tx.insert("clients", client.to_doc())
+        return receipt
+
+    def edit_client(
+        self,
+        ref: str,
+        now: pendulum.DateTime,
+        *,
+        name: str | None = None,
+        tags: Iterable[str] | None = None,
+        terms: int | None = None,
+        cadence: int | None = None,
+        contact: str | None = None,
+        currency: str | None = None,
+        dream: bool | None = None,
+        scope: str | None = None,
+    ) -> Receipt:
+        check_days(terms=terms, cadence=cadence)
+        with self._client_tx(ref) as (tx, doc_id, client):
+            changes: dict[str, Any] = {
+                "name": name.strip() if name is not None else None,
+                "tags": clean_tags(tags) if tags is not None else None,
+                "terms": terms,
+                "cadence": cadence,
+                "currency": check_currency(currency) if currency is not None else None,
+                "dream": dream,
+                "scope": scope,
+            }
+            if changes["name"] == "":
+                raise InputError("client.empty_name")
+            updated = replace(client, **{k: v for k, v in changes.items() if v is not None})
+            if contact is not None:
+                today = day_text(now.date())
+                newcomer = parse_contact(contact, today)
+                for person in updated.current_contacts:
+                    person.until = today
+                updated.contacts.append(newcomer)
+            receipt = Receipt("book.client_edited", {"name": updated.name}, client.id)
+            tx.set_label(receipt.label())
+            tx.update("clients", doc_id, updated.to_doc())
+        return receipt
+
+    def log(self, ref: str, kind: InteractionKind, text: str, when: pendulum.DateTime) -> Receipt:
+        with self._client_tx(ref) as (tx, _, client):
+            params = {"kind": kind.value, "name": client.name, "day": day_text(when.date())}
+            receipt = Receipt("book.logged", params, client.id)
+            tx.set_label(receipt.label())
+            tx.insert(
+                "interactions", Interaction(client.id, kind, moment_text(when), text).to_doc()
+            )
+        return receipt
+
+    def open_issue(
+        self,
+        ref: str,
+        text: str,
+        when: pendulum.DateTime,
+        severity: Severity = Severity.LOW,
+        kind: IssueKind = IssueKind.OTHER,
+    ) -> Receipt:
+        if not text.strip():
+            raise InputError("issue.empty_text")
+        with self._client_tx(ref) as (tx, _, client):
+            issue = Issue(0, client.id, text.strip(), kind, severity, moment_text(when))
+            number = tx.insert("issues", issue.to_doc())
+            params = {"number": number, "name": client.name, "severity": severity.value}
+            receipt = Receipt("book.issue_opened", params, client.id)
+            tx.set_label(receipt.label())
+        return receipt
+
+    def resolve_issue(
+        self, ref: str, number: int, when: pendulum.DateTime, note: str = ""
+    ) -> Receipt:
+        with self._client_tx(ref) as (tx, _, client):
+            doc = tx.get("issues", number)
+            if doc is None or doc["client"] != client.id:
+                raise InputError("issue.unknown", number=number, name=client.name)
+            issue = Issue.from_doc(number, doc)
+            if not issue.is_open:
+                raise InputError("issue.already_resolved", number=number)
+            issue.resolved, issue.resolution = moment_text(when), note.strip()
+            receipt = Receipt(
+                "book.issue_resolved", {"number": number, "name": client.name}, client.id
+            )
+            tx.set_label(receipt.label())
+            tx.update("issues", number, issue.to_doc())
+        return receipt
+
+    def add_invoice(
+        self,
+        ref: str,
+        number: str,
+        amount: Decimal,
+        issued: pendulum.Date,
+        *,
+        currency: str | None = None,
+        due: pendulum.Date | None = None,
+        due_in_days: int | None = None,
+    ) -> Receipt:
+        number = number.strip()
+        if not number:
+            raise InputError("invoice.empty_number")
+        amount = check_amount(amount)
+        with self._client_tx(ref) as (tx, _, client):
+            if any(d["number"] == number for d in tx.table("invoices").values()):
+                raise InputError("invoice.duplicate", number=number)
+            days = client.terms if due_in_days is None else due_in_days
+            due_day = due if due is not None else issued.add(days=days)
+            invoice = Invoice(
+                number,
+                client.id,
+                amount,
+                check_currency(currency or client.currency),
+                day_text(issued),
+                day_text(due_day),
+            )
+            params = {
+                "number": number,
+                "name": client.name,
+                "amount": str(amount),
+                "currency": invoice.currency,
+                "due": invoice.due,
+            }
+            receipt = Receipt("book.invoice_added", params, client.id)
+            tx.set_label(receipt.label())
+            tx.insert("invoices", invoice.to_doc())
+        return receipt
+
+    def record_payment(
+        self,
+        ref: str,
+        number: str,
+        on: pendulum.Date,
+        amount: Decimal | None = None,
+        currency: str | None = None,
+    ) -> Receipt:
+        with self._client_tx(ref) as (tx, _, client):
+            found = [
+                (int(k), d)
+                for k, d in tx.table("invoices").items()
+                if d["number"] == number and d["client"] == client.id
+            ]
+            if not found:
+                raise InputError("invoice.unknown", number=number, name=client.name)
+            doc_id, doc = found[0]
+            invoice = Invoice.from_doc(doc)
+            if invoice.is_paid:
+                raise InputError("invoice.already_paid", number=number)
+            if currency is not None and currency != invoice.currency:
+                raise InputError("invoice.wrong_currency", number=number, currency=invoice.currency)
+            paying = check_amount(invoice.outstanding if amount is None else amount)
+            if paying > invoice.outstanding:
+                raise InputError(
+                    "invoice.overpaid", number=number, outstanding=str(invoice.outstanding)
+                )
+            invoice.payments.append(Payment(paying, day_text(on)))
+            key = "book.paid" if invoice.is_paid else "book.part_paid"
+            params = {
+                "number": number,
+                "name": client.name,
+                "amount": str(paying),
+                "currency": invoice.currency,
+                "outstanding": str(invoice.outstanding),
+            }
+            receipt = Receipt(key, params, client.id)
+            tx.set_label(receipt.label())
+            tx.update("invoices", doc_id, invoice.to_doc())
+        return receipt
+
+    def owe_thanks(
+        self, ref: str, text: str, when: pendulum.DateTime, by: pendulum.Date | None = None
+    ) -> Receipt:
+        if not text.strip():
+            raise InputError("thanks.empty_text")
+        with self._client_tx(ref) as (tx, _, client):
+            by_text = None if by is None else day_text(by)
+            thanks = Thanks(0, client.id, text.strip(), moment_text(when), by_text)
+            number = tx.insert("thanks", thanks.to_doc())
+            receipt = Receipt(
+                "book.thanks_owed", {"number": number, "name": client.name}, client.id
+            )
+            tx.set_label(receipt.label())
+        return receipt
+
+    def thanks_done(self, ref: str, number: int, when: pendulum.DateTime) -> Receipt:
+        with self._client_tx(ref) as (tx, _, client):
+            doc = tx.get("thanks", number)
+            if doc is None or doc["client"] != client.id:
+                raise InputError("thanks.unknown", number=number, name=client.name)
+            thanks = Thanks.from_doc(number, doc)
+            if not thanks.is_owed:
+                raise InputError("thanks.already_done", number=number)
+            thanks.done_at = moment_text(when)
+            receipt = Receipt("book.thanked", {"number": number, "name": client.name}, client.id)
+            tx.set_label(receipt.label())
+            tx.update("thanks", number, thanks.to_doc())
+        return receipt
+
+    def add_kudos(self, ref: str, text: str, when: pendulum.DateTime, giver: str = "") -> Receipt:
+        if not text.strip():
+            raise InputError("kudos.empty_text")
+        with self._client_tx(ref) as (tx, _, client):
+            kudos = Kudos(client.id, text.strip(), moment_text(when), giver.strip())
+            receipt = Receipt("book.kudos_added", {"name": client.name}, client.id)
+            tx.set_label(receipt.label())
+            tx.insert("kudos", kudos.to_doc())
+        return receipt
+
+    def change_state(
+        self,
+        ref: str,
+        state: State,
+        when: pendulum.DateTime,
+        note: str = "",
+        reflection: Reflection | None = None,
+    ) -> Receipt:
+        """Set the state the user chose; ending keeps the Stop / Pause / Play reflection."""
+        with self._client_tx(ref) as (tx, doc_id, client):
+            if client.state is state:
+                raise InputError("state.unchanged", name=client.name, state=state.value)
+            client.state = state
+            client.history.append(StateChange(state, moment_text(when), note.strip()))
+            if state is State.ENDED and reflection is not None and not reflection.is_empty():
+                client.reflection = reflection
+            params = {"name": client.name, "state": state.value}
+            receipt = Receipt("book.state_changed", params, client.id)
+            tx.set_label(receipt.label())
+            tx.update("clients", doc_id, client.to_doc())
+        return receipt
