@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from model import ClientFile, Invoice, Issue, Severity, State, Thanks, t
+from model import WEIGHTS, ClientFile, Invoice, Issue, Severity, State, Thanks, t
 from tui.formats import day, health_bar, moment, money, state_text
 from tui.safe_text import safe
 
@@ -130,7 +130,8 @@ def health(cf: ClientFile, locale: str) -> RenderableType:
     """Every reason with its weight: the score is never a black box."""
     table = _table(5, None)
     table.add_row(
-        Text("100", style="bold", justify="right"), _say("screens.health.start", locale, _DIM)
+        Text(str(WEIGHTS.start), style="bold", justify="right"),
+        _say("screens.health.start", locale, _DIM),
     )
     for reason in cf.health.reasons:
         table.add_row(_signed(reason.weight), safe(reason.text(locale)))
