@@ -165,7 +165,12 @@ def test_an_unknown_client_is_reported_in_place_and_the_app_lives_on(tmp_path: P
         screen = ClientScreen(book, "nobody", NOW, "de")
         app = Host(screen)
         async with app.run_test(size=(120, 30)) as pilot:
-            await settled(pilot)
+            header = screen.query_one("#client-header")
+            # The failed worker is what is being tested, so wait for its mark, not for it.
+            for _ in range(200):
+                if header.has_class("error"):
+                    break
+                await pilot.pause(0.01)
             assert app.is_running and app.screen is screen
             text = "\n".join(visible(app))
             assert "Diese Kund:in ließ sich nicht lesen" in text
