@@ -1,0 +1,137 @@
+"""The quick-log line: a round trip into the file, refusals, completion and history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from model import Book, InteractionKind
+from tests.tui.conftest import NOW, cell, run, until
+from tests.tui.screen_book import visible
+from tui.app import RapportApp
+from tui.quicklog_input import History, QuickLogBar
+
+OpenApp = Callable[..., RapportApp]
+
+
+def bar(app: RapportApp) -> QuickLogBar:
+    return app.board.query_one(QuickLogBar)
+
+
+def note(app: RapportApp) -> str:
+    return bar(app).said.plain
+
+
+def test_enter_writes_the_line_closes_and_shows_it_at_once(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    app = open_app(book_path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        await pilot.press("l", *"call talked about the budget", "enter")
+        await until(pilot, lambda: not bar(app).display)
+        assert cell(app, "acme", "contact") == "a few seconds ago"
+        assert app.focused is app.board.board
+        await until(pilot, lambda: "Call logged for ACME GmbH" in "".join(visible(app)))
+
+    run(app, body, size=(120, 30))
+    newest = Book(book_path).client_file("acme", NOW).interactions[0]
+    assert (newest.kind, newest.text) == (InteractionKind.CALL, "talked about the budget")
+
+
+def test_bad_input_keeps_the_line_open_names_the_word_and_writes_nothing(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    app = open_app(book_path)
+    before = book_path.read_bytes()
+
+    async def body(pilot: Pilot[None]) -> None:
+        await pilot.press("l", *"cal the budget", "enter")
+        await until(pilot, lambda: "cal" in note(app) and not bar(app).busy)
+        assert bar(app).display
+        assert bar(app).input.value == "acme cal the budget"
+        said = note(app)
+        assert said.startswith("acme cal the budget\n")
+        assert "'cal'" in said and "call" in said
+        # the failing word is marked
+        marked = [s for s in bar(app).said.spans if "reverse" in str(s.style)]
+        assert [said[s.start : s.end] for s in marked] == ["cal"]
+        await pilot.press("ctrl+a")
+        await pilot.press(*"nobody call x", "enter")
+        await until(pilot, lambda: "nobody" in note(app) and not bar(app).busy)
+        assert "No client matches 'nobody'" in note(app)
+
+    run(app, body, size=(120, 30))
+    assert book_path.read_bytes() == before
+
+
+def test_tab_completes_ids_and_verbs_and_cycles(book_path: Path, open_app: OpenApp) -> None:
+    app = open_app(book_path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        field = bar(app).input
+        await pilot.press("l", "ctrl+u", *"gl", "tab")
+        assert field.value == "globex "
+        await pilot.press(*"ca", "tab")
+        assert field.value == "globex call "
+        await pilot.press("ctrl+u", *"acme me", "tab")
+        first = field.value
+        await pilot.press("tab")
+        second = field.value
+        assert {first, second} == {"acme meeting", "acme message"}
+        assert "meeting" in note(app) and "message" in note(app)
+        await pilot.press("ctrl+u", *"acme zz", "tab")
+        assert field.value == "acme zz"
+        assert "Nothing to complete" in note(app)
+
+    run(app, body)
+
+
+def test_up_and_down_recall_lines_across_restarts(
+    book_path: Path, open_app: OpenApp, tmp_path: Path
+) -> None:
+    first = open_app(book_path)
+
+    async def write_two(pilot: Pilot[None]) -> None:
+        for line in ("call one", "mail two"):
+            await pilot.press("l", *line, "enter")
+            await until(pilot, lambda: not bar(first).display)
+        await pilot.press("l")
+        field = bar(first).input
+        await pilot.press("up")
+        assert field.value == "acme mail two"
+        await pilot.press("up")
+        assert field.value == "acme call one"
+        await pilot.press("up")
+        assert field.value == "acme call one"
+        await pilot.press("down", "down")
+        assert field.value == "acme "
+
+    run(first, write_two)
+    assert (tmp_path / "history").read_text().splitlines() == ["acme call one", "acme mail two"]
+    second = open_app(book_path)
+
+    async def recall(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: bool(bar(second).input.history))
+        await pilot.press("l", "up")
+        assert bar(second).input.value == "acme mail two"
+
+    run(second, recall)
+
+
+def test_the_history_file_stays_small(tmp_path: Path) -> None:
+    history = History(tmp_path / "state" / "history")
+    assert history.load() == []
+    for n in range(2 * History.LIMIT + 1):
+        history.append(f"acme call {n}")
+    lines = history.load()
+    assert len(lines) == History.LIMIT and lines[-1] == f"acme call {2 * History.LIMIT}"
+    assert len((tmp_path / "state" / "history").read_text().splitlines()) == History.LIMIT
+
+
+def test_a_line_is_kept_on_one_line(tmp_path: Path) -> None:
+    history = History(tmp_path / "history")
+    history.append("acme note one\ntwo")
+    assert history.load() == ["acme note one two"]

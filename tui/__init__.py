@@ -1,0 +1,7 @@
+"""Rapport's terminal side: the Textual board and the ``rapport`` command line.
+
+Importing the package registers the board's texts; it imports no textual, so
+that ``rapport quick`` from another terminal starts fast.
+"""
+
+import tui.messages  # noqa: F401  (registers the catalogs)

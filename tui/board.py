@@ -1,0 +1,110 @@
+"""The board: one row per client, strained first, every cell a signal.
+
+The book sorts the rows (DOMAIN.md's state order, then health worst first);
+this module only turns a :class:`BoardRow` into cells.  Names and tags are user
+text and go through :func:`tui.safe_text.safe`, never through markup.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Input
+
+from model import BoardRow, t
+from model.timestamps import ago
+from tui import keys
+from tui.formats import money, state_text
+from tui.safe_text import safe
+from tui.screen_keys import localize_bindings
+from tui.table import KeyedTable, RowView
+
+__all__ = ["BoardTable", "SearchInput", "board_view", "health_cell", "matches"]
+
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+_BAR = 5
+
+
+def health_cell(score: int) -> Text:
+    """``72 ███▋ ``: the number and a five-cell bar, red below 40, yellow below 70."""
+    style = "red" if score < 40 else "yellow" if score < 70 else "green"
+    eighths = round(max(0, min(100, score)) * _BAR * 8 / 100)
+    full, rest = divmod(eighths, 8)
+    bar = "█" * full + (_EIGHTHS[rest] if rest else "")
+    cell = Text(f"{score:>3} ", style=f"bold {style}")
+    cell.append(bar.ljust(_BAR), style=style)
+    return cell
+
+
+def _count(n: int, style: str) -> Text:
+    return Text(str(n), style=style) if n else Text("")
+
+
+def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[BoardRow]:
+    client = row.client
+    name = safe(client.name)
+    if client.dream:
+        name.append(" ★", style="magenta")
+    if row.needs_call:
+        name.append(" ☎", style="bold yellow")
+    if row.last_contact is None:
+        contact = Text(t("board.never", locale))
+    else:
+        contact = Text(ago(row.last_contact, now, locale))
+    if row.contact_overdue:
+        contact.stylize("bold red")
+    totals = sorted(row.overdue_totals().items())
+    overdue = Text(" + ".join(money(amount, cur, locale) for cur, amount in totals), "bold red")
+    if row.regularly_late:
+        overdue.append(" ↻", style="red")
+    suggestion = Text("")
+    if row.suggestion is not None:
+        suggestion = Text("→ ", style="dim")
+        suggestion.append_text(state_text(row.suggestion.state, locale))
+    cells = (
+        state_text(client.state, locale),
+        name,
+        health_cell(row.health.score),
+        contact,
+        _count(row.open_issues, "yellow"),
+        overdue,
+        _count(row.thanks_owed, "cyan"),
+        suggestion,
+    )
+    return RowView(client.id, cells, row)
+
+
+def matches(row: BoardRow, text: str) -> bool:
+    """Does the typed filter ``text`` occur in the client's id, name, tags or contacts?"""
+    needle = text.strip().casefold()
+    if not needle:
+        return True
+    client = row.client
+    haystack = (client.id, client.name, *client.tags, *(p.name for p in client.current_contacts))
+    return any(needle in hay.casefold() for hay in haystack)
+
+
+class BoardTable(KeyedTable):
+    """The board; Enter on a row asks the screen to open the client."""
+
+    COLUMNS = ("state", "client", "health", "contact", "issues", "overdue", "thanks", "suggest")
+    BINDINGS = keys.bindings(keys.BOARD)
+
+
+class SearchInput(Input):
+    """``/``: narrows the board as you type; Enter keeps the filter, Escape drops it."""
+
+    BINDINGS = keys.bindings(keys.FILTER)
+
+    class Dropped(Message):
+        """Escape: the typed filter is gone."""
+
+    def __init__(self, locale: str, *, id: str | None = None) -> None:
+        placeholder = t("board.search.placeholder", locale)
+        super().__init__(placeholder=placeholder, select_on_focus=False, id=id)
+        localize_bindings(self, locale)
+
+    def action_drop(self) -> None:
+        self.value = ""
+        self.post_message(self.Dropped())

@@ -1,0 +1,210 @@
+"""The quick-log line: the CLI's one-line language, a keystroke away on the board.
+
+A relationship stays healthy through small acts, so logging one must take
+seconds: ``l``, the selected client is already there, Tab completes, Up recalls
+what was typed before (kept in a small history file, never in the book), Enter
+writes.  A line the book refuses keeps the input open with the failing word
+marked and what would be valid there; nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from model import RapportError, t
+from model.quicklog import QuickLogError, complete
+from tui import keys
+from tui.safe_text import safe
+from tui.screen_keys import localize_bindings
+
+__all__ = ["History", "QuickLogBar", "QuickLogInput", "error_text"]
+
+
+class History:
+    """Lines written before, oldest first, in a file of one line each."""
+
+    LIMIT = 500
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+
+    def load(self) -> list[str]:
+        """The last :attr:`LIMIT` lines; trims the file when it has grown to twice that."""
+        if self.path is None:
+            return []
+        try:
+            lines = self.path.read_text("utf-8", errors="replace").splitlines()
+        except FileNotFoundError:
+            return []
+        if len(lines) > 2 * self.LIMIT:
+            lines = lines[-self.LIMIT :]
+            temp = self.path.with_name(self.path.name + ".tmp")
+            temp.write_text("".join(f"{line}\n" for line in lines), "utf-8")
+            os.replace(temp, self.path)
+        return [line for line in lines if line.strip()][-self.LIMIT :]
+
+    def append(self, line: str) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            handle.write(" ".join(line.splitlines()) + "\n")
+
+
+class QuickLogInput(Input):
+    """An input with completion (Tab) and history (Up / Down)."""
+
+    BINDINGS = keys.bindings(keys.QUICKLOG)
+
+    class Closed(Message):
+        """Escape: the user gave up on the line."""
+
+    class Completions(Message):
+        def __init__(self, words: list[str]) -> None:
+            super().__init__()
+            self.words = words
+
+    def __init__(self, locale: str, *, id: str | None = None) -> None:
+        placeholder = t("board.quicklog.placeholder", locale)
+        super().__init__(placeholder=placeholder, select_on_focus=False, id=id)
+        self.locale = locale
+        self.history: list[str] = []
+        self.client_ids: Sequence[str] = ()
+        self._index = 0
+        self._draft = ""
+        self._cycle: tuple[list[str], int, str] | None = None
+        localize_bindings(self, locale)
+
+    def start(self, text: str) -> None:
+        self.value = text
+        self.cursor_position = len(text)
+        self._index = len(self.history)
+        self._draft = text
+        self._cycle = None
+
+    def remember(self, line: str) -> None:
+        if not self.history or self.history[-1] != line:
+            self.history.append(line)
+
+    def action_history(self, step: int) -> None:
+        """Up (-1) goes back in history, Down (+1) forward, and past the end to the draft."""
+        if self._index == len(self.history):
+            self._draft = self.value
+        index = max(0, min(len(self.history), self._index + step))
+        if index == self._index:
+            return
+        self._index = index
+        text = self._draft if index == len(self.history) else self.history[index]
+        self.value = text
+        self.cursor_position = len(text)
+
+    def action_complete(self) -> None:
+        """Complete the word at the cursor; Tab again cycles through the candidates."""
+        head, tail = self.value[: self.cursor_position], self.value[self.cursor_position :]
+        start = len(head) - len(head.split(" ")[-1])
+        if self._cycle is not None and self._cycle[2] == self.value:
+            words, index = self._cycle[0], (self._cycle[1] + 1) % len(self._cycle[0])
+            word = words[index]
+        else:
+            words, index = complete(self.value, self.client_ids, self.cursor_position), 0
+            self.post_message(self.Completions(words))
+            if not words:
+                return
+            common = os.path.commonprefix(words)  # noqa: RUF071 (characters are meant)
+            if len(words) == 1:
+                word = words[0] + " "
+            else:
+                word = common if len(common) > len(head) - start else words[0]
+        self.value = head[:start] + word + tail
+        self.cursor_position = start + len(word)
+        cycling = len(words) > 1 and word in words
+        self._cycle = (words, index, self.value) if cycling else None
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+
+def error_text(line: str, error: RapportError, locale: str) -> Text:
+    """The line with the failing word marked, then what went wrong and what fits."""
+    if isinstance(error, QuickLogError):
+        start, word = error.position, error.word
+    elif error.key.startswith("client."):
+        word = line.split(" ", 1)[0]
+        start = 0
+    else:
+        return safe(error.render(locale), "red")
+    out = safe(line[:start])
+    out.append_text(safe(word or " ", "bold reverse red"))
+    out.append_text(safe(line[start + len(word) :]))
+    out.append("\n")
+    out.append_text(safe(error.render(locale), "red"))
+    return out
+
+
+class QuickLogBar(Vertical):
+    """The input and, under it, what the book said about the line or what Tab found."""
+
+    class Submitted(Message):
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, locale: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.locale = locale
+        self.input = QuickLogInput(locale, id="quicklog-input")
+        self.note = Static("", id="quicklog-note")
+        self.busy = False
+        self.said = Text()
+
+    def compose(self) -> ComposeResult:
+        yield self.input
+        yield self.note
+
+    def open(self, text: str) -> None:
+        self.display = True
+        self.busy = False
+        self.input.start(text)
+        self.say(Text(t("board.quicklog.hint", self.locale), "dim"))
+        self.input.focus()
+
+    def close(self) -> None:
+        self.display = False
+        self.busy = False
+
+    def say(self, text: Text) -> None:
+        self.said = text
+        self.note.update(text)
+
+    def refuse(self, line: str, error: RapportError) -> None:
+        self.busy = False
+        self.say(error_text(line, error, self.locale))
+        if isinstance(error, QuickLogError):
+            self.input.cursor_position = error.position
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        line = event.value.strip()
+        if self.busy:
+            return
+        if not line:
+            self.post_message(QuickLogInput.Closed())
+            return
+        self.busy = True
+        self.say(Text(t("board.quicklog.writing", self.locale), "dim"))
+        self.post_message(self.Submitted(line))
+
+    def on_quick_log_input_completions(self, event: QuickLogInput.Completions) -> None:
+        event.stop()
+        if event.words:
+            self.say(Text(" · ".join(event.words[:12]), "cyan"))
+        else:
+            self.say(Text(t("board.quicklog.no_completion", self.locale), "dim"))
