@@ -109,16 +109,16 @@ def test_picker_answers_a_click() -> None:
 
 
 def test_reflection_tab_between_fields_and_enter_on_the_last_saves() -> None:
-    pressed = [*"took every extra", "tab", *"the team", "tab", *"scope in writing", "enter"]
+    pressed = [*"yes", "tab", *"team", "tab", *"scope", "enter"]
     assert drive(ReflectionScreen("ACME", "en"), keys(*pressed)) == Reflection(
-        stop="took every extra", pause="the team", play="scope in writing"
+        stop="yes", pause="team", play="scope"
     )
 
 
 def test_reflection_enter_moves_on_and_ctrl_s_saves_from_anywhere() -> None:
-    pressed = [*"  late answers  ", "enter", *"calls", "ctrl+s"]
+    pressed = [*" late ", "enter", *"calls", "ctrl+s"]
     assert drive(ReflectionScreen("ACME", "de"), keys(*pressed)) == Reflection(
-        stop="late answers", pause="calls", play=""
+        stop="late", pause="calls", play=""
     )
 
 
@@ -128,12 +128,12 @@ def test_reflection_buttons_save_by_keyboard() -> None:
 
 
 def test_reflection_skip_answers_an_empty_reflection() -> None:
-    pressed = [*"something", "tab", "tab", "tab", "tab", "enter"]
+    pressed = [*"odd", "tab", "tab", "tab", "tab", "enter"]
     answer = drive(ReflectionScreen("ACME", "en"), keys(*pressed))
     assert answer == Reflection() and answer.is_empty()
 
 
-@pytest.mark.parametrize("pressed", [["escape"], [*"half a thought", "escape"]])
+@pytest.mark.parametrize("pressed", [["escape"], [*"half", "escape"]])
 def test_reflection_escape_cancels(pressed: list[str]) -> None:
     assert drive(ReflectionScreen("ACME", "en"), keys(*pressed)) is None
 
