@@ -46,6 +46,8 @@ def main() -> None:
             books[100_000], 10
         )
         print(f"\nBook write vs stock TinyDB insert at 100k: {speedup:.1f}x faster")
+        floor = store.import_floor(7)
+        print(f"For scale: a Python process importing pendulum, click, orjson, tinydb: {ms(floor)}")
         if importlib.util.find_spec("bench.board") is not None:
             from bench import board
 

@@ -106,3 +106,9 @@ def quick_process(path: Path, runs: int) -> float:
     return median_seconds(
         lambda: subprocess.run(command, env=env, check=True, capture_output=True), runs
     )
+
+
+def import_floor(runs: int) -> float:
+    """A Python process that only imports what the CLI cannot do without."""
+    command = [sys.executable, "-c", "import pendulum, click, orjson, tinydb"]
+    return median_seconds(lambda: subprocess.run(command, check=True), runs)

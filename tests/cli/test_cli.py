@@ -25,7 +25,17 @@ def run(book_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def acme(run):  # type: ignore[no-untyped-def]
-    result = run("client", "add", "ACME GmbH", "--id", "acme", "--tag", "retail", "--contact", "Maren <m@acme.de>")
+    result = run(
+        "client",
+        "add",
+        "ACME GmbH",
+        "--id",
+        "acme",
+        "--tag",
+        "retail",
+        "--contact",
+        "Maren <m@acme.de>",
+    )
     assert result.exit_code == 0, result.output
     return run
 
@@ -66,7 +76,9 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(  # type: ignore[no-
     before = book_path.read_bytes()
     result = acme("quick", line)
     assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines() if result.stderr else result.output.strip().splitlines()
+    lines = (
+        result.stderr.strip().splitlines() if result.stderr else result.output.strip().splitlines()
+    )
     assert len(lines) == 1 and lines[0].startswith("Error: ") and fragment in lines[0]
     assert "Traceback" not in result.output
     assert book_path.read_bytes() == before
@@ -83,7 +95,9 @@ def test_list_json_shape(acme) -> None:  # type: ignore[no-untyped-def]
     acme("quick", "acme thanks card")
     data = json.loads(acme("list", "--json").output)
     [row] = data
-    assert {"id", "name", "state", "health", "reasons", "suggested_state", "last_contact"} <= set(row)
+    assert {"id", "name", "state", "health", "reasons", "suggested_state", "last_contact"} <= set(
+        row
+    )
     assert row["open_issues"] == 1 and row["thanks_owed"] == 1
     assert row["overdue"] == [
         {"number": "2026-017", "amount": "1250.00", "currency": "EUR", "days_overdue": 55}
@@ -115,7 +129,20 @@ def test_undo_across_invocations(acme) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_ending_with_a_reflection(acme) -> None:  # type: ignore[no-untyped-def]
-    result = acme("client", "state", "acme", "ended", "--note", "budget cut", "--stop", "s", "--pause", "p", "--play", "g")
+    result = acme(
+        "client",
+        "state",
+        "acme",
+        "ended",
+        "--note",
+        "budget cut",
+        "--stop",
+        "s",
+        "--pause",
+        "p",
+        "--play",
+        "g",
+    )
     assert result.exit_code == 0
     assert "Reflection — Stop: s · Pause: p · Play: g" in acme("client", "show", "acme").output
 
@@ -139,7 +166,16 @@ def test_corrupt_book_gives_one_line_and_stays(acme, book_path: Path) -> None:  
 
 
 def test_every_command_has_help_with_an_example(run) -> None:  # type: ignore[no-untyped-def]
-    for args in (["client", "add"], ["client", "show"], ["client", "edit"], ["client", "list"],
-                 ["client", "state"], ["quick"], ["list"], ["undo"], ["demo"]):
+    for args in (
+        ["client", "add"],
+        ["client", "show"],
+        ["client", "edit"],
+        ["client", "list"],
+        ["client", "state"],
+        ["quick"],
+        ["list"],
+        ["undo"],
+        ["demo"],
+    ):
         out = run(*args, "--help").output
         assert "Example" in out, args

@@ -10,9 +10,13 @@ from pathlib import Path
 RAPPORT = str(Path(sys.executable).parent / "rapport")
 
 
-def rapport(book: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def rapport(
+    book: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "RAPPORT_DB": str(book), "RAPPORT_LOCALE": "en", **(env or {})}
-    return subprocess.run([RAPPORT, *args], capture_output=True, text=True, env=full_env, timeout=60)
+    return subprocess.run(
+        [RAPPORT, *args], capture_output=True, text=True, env=full_env, timeout=60
+    )
 
 
 def test_a_user_session(tmp_path: Path) -> None:
@@ -29,7 +33,11 @@ def test_shell_completion_of_sub_commands_and_client_ids(tmp_path: Path) -> None
     book = tmp_path / "book.json"
     rapport(book, "client", "add", "ACME GmbH", "--id", "acme")
     rapport(book, "client", "add", "Acme Labs", "--id", "acme-labs")
-    env = {"_RAPPORT_COMPLETE": "bash_complete", "COMP_WORDS": "rapport client show ac", "COMP_CWORD": "3"}
+    env = {
+        "_RAPPORT_COMPLETE": "bash_complete",
+        "COMP_WORDS": "rapport client show ac",
+        "COMP_CWORD": "3",
+    }
     ids = [line.split(",", 1)[1] for line in rapport(book, env=env).stdout.split()]
     assert ids == ["acme", "acme-labs"]
     env = {"_RAPPORT_COMPLETE": "bash_complete", "COMP_WORDS": "rapport qu", "COMP_CWORD": "1"}
