@@ -153,7 +153,7 @@ def demo_batch(
             )
         if n % 4 == 1:
             said = moment_text(now.subtract(days=rnd.randint(1, 200)))
-            batch.kudos.append(Kudos(c.id, _KUDOS[n % len(_KUDOS)], said, c.contacts[0].name))
+            batch.kudos.append(Kudos(c.id, _KUDOS[n // 4 % len(_KUDOS)], said, c.contacts[0].name))
     return batch
 
 

@@ -70,3 +70,11 @@ def test_pane_scoped_to_one_client(three: Book, now: pendulum.DateTime) -> None:
     assert [r.client.id for r in three.open_issues(now, "baecker")] == ["baecker"]
     assert three.open_issues(now, "acme") == []
     assert [r.client.id for r in three.gratitude(now, "acme").owed] == ["acme"]
+
+
+def test_ago_reads_both_ways_in_both_languages(now: pendulum.DateTime) -> None:
+    from model.timestamps import ago
+
+    assert ago(now.subtract(days=3), now) == "3 days ago"
+    assert ago(now.subtract(days=3), now, "de") == "vor 3 Tagen"
+    assert ago(now.add(days=3), now) == "in 3 days"
