@@ -13,32 +13,18 @@ from textual.message import Message
 from textual.widgets import Input
 
 from model import BoardRow, t
-from model.timestamps import ago
 from tui import keys
-from tui.formats import money, state_text
+from tui.cells import contact_text, count_cell, health_cell, money_text
+from tui.formats import state_text
 from tui.safe_text import safe
 from tui.screen_keys import localize_bindings
 from tui.table import KeyedTable, RowView
 
-__all__ = ["BoardTable", "SearchInput", "board_view", "health_cell", "matches"]
-
-_EIGHTHS = " ▏▎▍▌▋▊▉█"
-_BAR = 5
+__all__ = ["BoardTable", "SearchInput", "board_key", "board_view", "matches"]
 
 
-def health_cell(score: int) -> Text:
-    """``72 ███▋ ``: the number and a five-cell bar, red below 40, yellow below 70."""
-    style = "red" if score < 40 else "yellow" if score < 70 else "green"
-    eighths = round(max(0, min(100, score)) * _BAR * 8 / 100)
-    full, rest = divmod(eighths, 8)
-    bar = "█" * full + (_EIGHTHS[rest] if rest else "")
-    cell = Text(f"{score:>3} ", style=f"bold {style}")
-    cell.append(bar.ljust(_BAR), style=style)
-    return cell
-
-
-def _count(n: int, style: str) -> Text:
-    return Text(str(n), style=style) if n else Text("")
+def board_key(row: BoardRow) -> str:
+    return row.client.id
 
 
 def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[BoardRow]:
@@ -48,14 +34,13 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
         name.append(" ★", style="magenta")
     if row.needs_call:
         name.append(" ☎", style="bold yellow")
-    if row.last_contact is None:
-        contact = Text(t("board.never", locale))
-    else:
-        contact = Text(ago(row.last_contact, now, locale))
+    contact = Text(contact_text(row.last_contact, now, locale))
     if row.contact_overdue:
         contact.stylize("bold red")
     totals = sorted(row.overdue_totals().items())
-    overdue = Text(" + ".join(money(amount, cur, locale) for cur, amount in totals), "bold red")
+    overdue = Text(
+        " + ".join(money_text(amount, cur, locale) for cur, amount in totals), "bold red"
+    )
     if row.regularly_late:
         overdue.append(" ↻", style="red")
     suggestion = Text("")
@@ -67,12 +52,12 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
         name,
         health_cell(row.health.score),
         contact,
-        _count(row.open_issues, "yellow"),
+        count_cell(row.open_issues, "yellow"),
         overdue,
-        _count(row.thanks_owed, "cyan"),
+        count_cell(row.thanks_owed, "cyan"),
         suggestion,
     )
-    return RowView(client.id, cells, row)
+    return RowView(board_key(row), cells, row)
 
 
 def matches(row: BoardRow, text: str) -> bool:

@@ -73,6 +73,9 @@ class Refused(Message):
         self.error, self.line = error, line
 
 
+# Rows of each table in the first look at a large book: more than a tall screen shows.
+_FIRST_LOOK = 60
+_AFTER_PAINT = 0.05
 _NEEDS_CLIENT = frozenset({"prefill", "change_state", "accept_suggestion", "open_client"})
 
 
@@ -137,7 +140,7 @@ class MainScreen(Screen[None]):
             self.query_one(hidden).display = False
         self.board.focus()
         self.run_worker(self.history.load, thread=True, name="history", exit_on_error=False)
-        self.read(force=True)
+        self.read(force=True, first=True)
         self.set_interval(self.poll_interval, self.tick)
 
     # -- reading -----------------------------------------------------------------------------
@@ -149,16 +152,18 @@ class MainScreen(Screen[None]):
         self._today = today
         self.read(force=new_day)
 
-    def read(self, *, force: bool = False) -> None:
+    def read(self, *, force: bool = False, first: bool = False) -> None:
         if self._reader is not None and not self._reader.is_finished:
             self._pending = self._pending or force
             return
-        work = partial(self._read_in_thread, self.board_filter, force)
+        work = partial(self._read_in_thread, self.board_filter, force, first)
         self._reader = self.run_worker(work, thread=True, name="read", exit_on_error=False)
 
-    def _read_in_thread(self, board_filter: BoardFilter, force: bool) -> None:
+    def _read_in_thread(self, board_filter: BoardFilter, force: bool, first: bool) -> None:
+        """Read; the ``first`` time only a screenful of rows (see :meth:`on_loaded`)."""
         try:
-            snapshot = self.session.read(board_filter, force=force)
+            limit = _FIRST_LOOK if first else None
+            snapshot = self.session.read(board_filter, force=force, limit=limit)
         except RapportError as error:
             self.post_message(Troubled(error))
             return
@@ -167,6 +172,9 @@ class MainScreen(Screen[None]):
 
     def on_loaded(self, message: Loaded) -> None:
         self.show(message.snapshot)
+        if not message.snapshot.complete:
+            # The rest once the first look is painted: a read meanwhile would slow the paint.
+            self.set_timer(_AFTER_PAINT, partial(self.read, force=True))
 
     def on_troubled(self, message: Troubled) -> None:
         error = message.error
@@ -224,7 +232,8 @@ class MainScreen(Screen[None]):
             return
         row = self.selected_row if self.scoped else None
         if row is None:
-            self.query_one(Panes).show(snapshot.issues, snapshot.overdue, snapshot.gratitude, None)
+            panes = (snapshot.issues, snapshot.overdue, snapshot.gratitude)
+            self.query_one(Panes).show(*panes, None, complete=snapshot.complete)
             return
         who = row.client.id
         self.query_one(Panes).show(

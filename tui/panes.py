@@ -19,7 +19,8 @@ from textual.widgets import Tab, Tabs
 
 from model import IssueRow, OverdueRow, Severity, ThanksRow, Unthanked, t
 from tui import keys
-from tui.formats import day, money, state_text
+from tui.cells import money_text
+from tui.formats import day, state_text
 from tui.safe_text import safe
 from tui.table import KeyedTable, RowView
 
@@ -32,9 +33,13 @@ __all__ = [
     "PaneTable",
     "Panes",
     "Prefill",
+    "issue_key",
     "issue_view",
+    "overdue_key",
     "overdue_view",
+    "thanks_key",
     "thanks_view",
+    "unthanked_key",
     "unthanked_view",
     "verb",
 ]
@@ -69,6 +74,22 @@ def _days(days: int, locale: str) -> Text:
     return Text(t("board.days", locale, days=days), justify="right")
 
 
+def issue_key(row: IssueRow) -> str:
+    return f"issue-{row.issue.number}"
+
+
+def overdue_key(row: OverdueRow) -> str:
+    return f"invoice-{row.invoice.number}"
+
+
+def thanks_key(row: ThanksRow) -> str:
+    return f"thanks-{row.thanks.number}"
+
+
+def unthanked_key(row: Unthanked) -> str:
+    return f"unthanked-{row.client.id}"
+
+
 def issue_view(row: IssueRow, locale: str) -> RowView[IssueRow]:
     issue = row.issue
     cells = (
@@ -80,7 +101,7 @@ def issue_view(row: IssueRow, locale: str) -> RowView[IssueRow]:
         _days(row.age_days, locale),
         state_text(row.client.state, locale),
     )
-    return RowView(f"issue-{issue.number}", cells, row)
+    return RowView(issue_key(row), cells, row)
 
 
 def overdue_view(row: OverdueRow, locale: str) -> RowView[OverdueRow]:
@@ -90,11 +111,11 @@ def overdue_view(row: OverdueRow, locale: str) -> RowView[OverdueRow]:
         safe(invoice.number),
         safe(row.client.name),
         _days(row.days_overdue, locale),
-        Text(money(invoice.outstanding, invoice.currency, locale), "bold", justify="right"),
+        Text(money_text(invoice.outstanding, invoice.currency, locale), "bold", justify="right"),
         Text(row.bucket),
         late,
     )
-    return RowView(f"invoice-{invoice.number}", cells, row)
+    return RowView(overdue_key(row), cells, row)
 
 
 def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
@@ -105,7 +126,7 @@ def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
         else Text(day(thanks.by, locale), "bold red" if row.late else "")
     )
     cells = (Text(f"#{thanks.number}"), safe(row.client.name), safe(thanks.text), by)
-    return RowView(f"thanks-{thanks.number}", cells, row)
+    return RowView(thanks_key(row), cells, row)
 
 
 def unthanked_view(row: Unthanked, locale: str) -> RowView[Unthanked]:
@@ -116,7 +137,7 @@ def unthanked_view(row: Unthanked, locale: str) -> RowView[Unthanked]:
         Text(t("board.unthanked", locale), "italic"),
         Text(last, "dim"),
     )
-    return RowView(f"unthanked-{row.client.id}", cells, row)
+    return RowView(unthanked_key(row), cells, row)
 
 
 class PaneTable(KeyedTable):
@@ -129,7 +150,7 @@ class PaneTable(KeyedTable):
     def intent(self, view: RowView[Any]) -> Intent:
         raise NotImplementedError
 
-    def title(self, count: int) -> str:
+    def title(self, count: int | str) -> str:
         return t(f"board.pane.{self.NAME}", self.locale, count=count)
 
 
@@ -195,11 +216,17 @@ class Panes(Vertical):
         overdue: Sequence[RowView[Any]],
         gratitude: Sequence[RowView[Any]],
         scope: str | None,
+        *,
+        complete: bool = True,
     ) -> None:
-        """Fill the panes; ``scope`` is the client's name when they show one client."""
+        """Fill the panes; ``scope`` is the client's name when they show one client.
+
+        While the rows are not ``complete`` (a first look at a large book) the
+        titles say "…" rather than a count that is about to change.
+        """
         tabs = self.query_one(Tabs)
         for table, views in zip(self.tables, (issues, overdue, gratitude), strict=True):
             table.show(views)
-            title = table.title(len(views))
+            title = table.title(len(views) if complete else "…")
             tabs.query_one(f"#tab-{table.NAME}", Tab).label = Text(title)
             table.border_title = safe(title if scope is None else f"{title} · {scope}")

@@ -10,7 +10,8 @@ key (the same client), not on the same row number.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property, partial
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -21,11 +22,14 @@ from tui.screen_keys import localize_bindings
 
 __all__ = ["KeyedTable", "RowView"]
 
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 
 # Removing one row renumbers every row after it; past this many removals a
 # rebuild is cheaper than removing them one by one.
 _REBUILD_AFTER = 64
+# Rows added before the first paint: more than a tall terminal shows.
+_FIRST = 120
+_PAUSE = 1 / 60
 
 
 def _signature(cell: Text) -> tuple[Any, ...]:
@@ -43,10 +47,11 @@ class RowView(Generic[T]):
     key: str
     cells: tuple[Text, ...]
     data: T
-    signature: tuple[tuple[Any, ...], ...] = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "signature", tuple(_signature(c) for c in self.cells))
+    @cached_property
+    def signature(self) -> tuple[tuple[Any, ...], ...]:
+        """What the cells look like, to compare with the row on screen."""
+        return tuple(_signature(c) for c in self.cells)
 
 
 class KeyedTable(DataTable[Text]):
@@ -60,6 +65,8 @@ class KeyedTable(DataTable[Text]):
         self.locale = locale
         self._views: dict[str, RowView[Any]] = {}
         self._order: list[str] = []
+        self._target: Sequence[RowView[Any]] = ()
+        self._chosen: str | None = None
         localize_bindings(self, locale)
 
     def on_mount(self) -> None:
@@ -80,10 +87,30 @@ class KeyedTable(DataTable[Text]):
         return self._views[self._order[min(self.cursor_row, len(self._order) - 1)]]
 
     def show(self, views: Sequence[RowView[Any]]) -> None:
-        """Make the table show ``views`` in this order, touching only what changed."""
+        """Make the table show ``views`` in this order, touching only what changed.
+
+        A large fill goes in two steps: the first screenful, which paints at once,
+        then the rest (every step repaints, so more steps would cost more).
+        """
         chosen = self.selected
-        row = self.cursor_row
-        wanted = {view.key: view for view in views}
+        self._target = views
+        self._chosen = chosen.key if chosen else None
+        self._apply(views, self.cursor_row, _FIRST)
+
+    @property
+    def filling(self) -> bool:
+        """Are rows of the last :meth:`show` still to come?"""
+        return len(self._views) != len(self._target)
+
+    def _apply(self, views: Sequence[RowView[Any]], row: int, budget: int) -> None:
+        if views is not self._target:
+            return  # a newer show() came meanwhile
+        present = []
+        for view in views:
+            if view.key in self._views or budget:
+                budget -= view.key not in self._views
+                present.append(view)
+        wanted = {view.key: view for view in present}
         gone = [key for key in self._order if key not in wanted]
         if len(gone) > _REBUILD_AFTER:
             self.clear()
@@ -93,18 +120,21 @@ class KeyedTable(DataTable[Text]):
                 self.remove_row(key)
                 del self._views[key]
             self._order = [key for key in self._order if key in wanted]
-        for view in views:
+        for view in present:
             old = self._views.get(view.key)
             if old is None:
                 self.add_row(*view.cells, key=view.key)
                 self._order.append(view.key)
-            elif old.signature != view.signature:
+            elif old is not view and old.signature != view.signature:
                 self._update(old, view)
         self._views = wanted
         order = list(wanted)
         if self._order != order:
             self._reorder(order)
-        self._keep_cursor(chosen.key if chosen else None, row)
+        self._keep_cursor(self._chosen, row)
+        if len(present) < len(views):
+            # A timer, not call_after_refresh: the screen must paint in between.
+            self.set_timer(_PAUSE, partial(self._apply, views, row, len(views)))
 
     def _update(self, old: RowView[Any], new: RowView[Any]) -> None:
         pairs = zip(self.COLUMNS, new.cells, old.signature, new.signature, strict=True)
@@ -123,6 +153,10 @@ class KeyedTable(DataTable[Text]):
     def _keep_cursor(self, key: str | None, row: int) -> None:
         if not self._order:
             return
-        target = self._order.index(key) if key in self._views else min(row, len(self._order) - 1)
+        if key in self._views:
+            target = self._order.index(key)
+            self._chosen = None
+        else:
+            target = min(row, len(self._order) - 1)
         if target != self.cursor_row:
             self.move_cursor(row=target, scroll=False)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pendulum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -18,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from model import (
+    BoardFilter,
     BoardRow,
     Book,
     Client,
@@ -37,7 +39,9 @@ from model.demo import build_demo
 from tests.tui.conftest import NOW, Clock, cell, run, until
 from tests.tui.screen_book import terminal_output, visible
 from tui.app import RapportApp, make_app
-from tui.board import board_view, health_cell, matches
+from tui.board import board_view, matches
+from tui.cells import contact_text, health_cell
+from tui.live import Session
 from tui.panes import issue_view, overdue_view, thanks_view, unthanked_view
 from tui.quicklog_input import QuickLogBar
 from tui.safe_text import printable
@@ -258,3 +262,63 @@ def test_the_state_colours_of_the_board_are_the_screens_colours() -> None:
     client = Client(id="a", name="A", state=State.STRAINED)
     state_cell: Text = board_view(row_for(client), NOW, "en").cells[0]
     assert "red" in str(state_cell.style)
+
+
+def test_the_last_contact_is_told_by_the_calendar_day() -> None:
+    now = pendulum.datetime(2026, 3, 10, 0, 30, tz="Europe/Berlin")
+    assert contact_text(None, now, "en") == "never"
+    assert contact_text(now.subtract(minutes=20), now, "en") == "today"
+    assert contact_text(now.subtract(minutes=40), now, "en") == "1 day ago"
+    assert contact_text(now.subtract(days=3), now, "de") == "vor 3 Tagen"
+
+
+def test_a_first_look_builds_a_screenful_and_the_full_read_reuses_it(tmp_path: Path) -> None:
+    path = tmp_path / "book.json"
+    build_demo(Book(path), NOW, clients=80, interactions=100, seed=5)
+    session = Session(Book(path), Clock(), "en")
+    first = session.read(BoardFilter(), force=True, limit=10)
+    assert first is not None and not first.complete
+    assert len(first.board) == len(first.issues) == 10
+    full = session.read(BoardFilter(), force=True)
+    assert full is not None and full.complete and len(full.board) > 10
+    assert all(a is b for a, b in zip(first.board, full.board, strict=False))
+    assert session.read(BoardFilter()) is None  # nothing changed on disk
+
+
+def test_a_large_book_ends_up_whole_on_screen(tmp_path: Path, open_app: OpenApp) -> None:
+    path = tmp_path / "book.json"
+    build_demo(Book(path), NOW, clients=260, interactions=300, seed=5)
+    app = open_app(path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        table = app.board.board
+        await until(pilot, lambda: app.board.snapshot is not None and app.board.snapshot.complete)
+        await until(pilot, lambda: not table.filling)
+        active = [c for c in Book(path).clients() if c.state is not State.ENDED]
+        assert table.row_count == len(active) > 200
+        assert "(…)" not in "\n".join(visible(app))
+
+    run(app, body, size=(200, 50))
+
+
+def test_a_large_fill_keeps_the_selected_row(tmp_path: Path, open_app: OpenApp) -> None:
+    path = tmp_path / "book.json"
+    build_demo(Book(path), NOW, clients=260, interactions=300, seed=5)
+    app = open_app(path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        table = app.board.board
+        await until(pilot, lambda: app.board.snapshot is not None and app.board.snapshot.complete)
+        await until(pilot, lambda: not table.filling)
+        await pilot.press("end", "k")
+        chosen = app.board.selected_row
+        assert chosen is not None
+        await pilot.press("slash")
+        app.board.query_one("#search", Input).value = "zz-none"
+        await pilot.pause()
+        await pilot.press("escape")
+        await until(pilot, lambda: not table.filling)
+        assert app.board.selected_row is not None
+        assert app.board.selected_row.client.id == chosen.client.id
+
+    run(app, body, size=(120, 30))

@@ -32,7 +32,7 @@ def test_enter_writes_the_line_closes_and_shows_it_at_once(
     async def body(pilot: Pilot[None]) -> None:
         await pilot.press("l", *"call talked about the budget", "enter")
         await until(pilot, lambda: not bar(app).display)
-        assert cell(app, "acme", "contact") == "a few seconds ago"
+        assert cell(app, "acme", "contact") == "today"
         assert app.focused is app.board.board
         await until(pilot, lambda: "Call logged for ACME GmbH" in "".join(visible(app)))
 

@@ -55,6 +55,7 @@ EN: dict[str, str] = {
     "board.col.by": "By",
     # cells
     "board.never": "never",
+    "board.today": "today",
     "board.days": "{days} d",
     "board.late": "late again",
     "board.unthanked": "not thanked for long",
@@ -165,6 +166,7 @@ DE: dict[str, str] = {
     "board.col.late": "Zahlt",
     "board.col.by": "Bis",
     "board.never": "nie",
+    "board.today": "heute",
     "board.days": "{days} T.",
     "board.late": "wieder spät",
     "board.unthanked": "lange kein Dank",

@@ -1,0 +1,198 @@
+"""How fast the board is on a given book: the figures issue 4 sets targets for.
+
+* ``first_paint_s``: from launch (a fresh process: starting Python, the imports,
+  opening the book) to the first frame that shows the board's rows;
+* ``own_write_s``: from Enter in the quick-log to the first frame that shows
+  the updated row;
+* ``external_write_s``: from another writer's write landing on disk to the
+  first frame that shows it (the board polls every 0.5 s: this includes the wait);
+* ``idle_cpu_percent``: CPU time of the open board over wall time while
+  nothing changes.
+
+Every figure is the median of a few runs, each on a copy of the book, so the
+book given is never written.  The board runs headless (Textual's test driver):
+a frame counts when the app hands it to the driver, so painting costs what it
+costs, without a terminal to write to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["measure"]
+
+RUNS = 3
+IDLE_SECONDS = 3.0
+_STEP = 0.002
+
+Body = Callable[[Any, Any, "Frames"], Awaitable[float]]
+
+
+class Frames:
+    """When the app hands a frame to its driver, and what was on screen then."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._watch: Callable[[], bool] = lambda: False
+        self.seen: float | None = None
+        display = app._display  # the one place every frame passes
+
+        def recorded(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            if renderable is not None and self.seen is None and self._watch():
+                self.seen = time.perf_counter()
+
+        app._display = recorded
+
+    def watch(self, shows: Callable[[], bool]) -> None:
+        """From now on, note the first frame painted while ``shows()`` holds."""
+        self.seen, self._watch = None, shows
+
+    async def first(self, pilot: Any, timeout: float = 60.0) -> float:
+        """The moment of the frame :meth:`watch` waits for."""
+        deadline = time.perf_counter() + timeout
+        while self.seen is None:
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the board never showed it")
+            await pilot.pause(_STEP)
+        return self.seen
+
+
+def _board_rows(app: Any) -> int:
+    try:
+        return int(app.board.board.row_count)
+    except Exception:  # the screen is not there yet
+        return 0
+
+
+def _on_board(book_path: Path, body: Body, *, settle: bool = True) -> float:
+    """Open the board on ``book_path``, wait for its first frame with rows, then time ``body``.
+
+    ``settle`` waits first for the tables to finish filling, so that ``body``
+    times one act on an idle board.
+    """
+    import pendulum
+
+    from model import Book
+    from tui.app import make_app
+    from tui.table import KeyedTable
+
+    async def go() -> float:
+        app = make_app(Book(book_path), pendulum.now, history_path=book_path.with_name("history"))
+        frames = Frames(app)
+        async with app.run_test(size=(200, 50)) as pilot:
+            frames.watch(lambda: _board_rows(app) > 0)
+            await frames.first(pilot)
+            if settle:
+                tables = app.board.query(KeyedTable)
+                while any(t.filling for t in tables) or not _complete(app):
+                    await pilot.pause(_STEP)
+                await pilot.pause()
+            return await body(app, pilot, frames)
+
+    return asyncio.run(go())
+
+
+def _complete(app: Any) -> bool:
+    return app.board.snapshot is not None and bool(app.board.snapshot.complete)
+
+
+def _cell(app: Any, client: str, column: str) -> str:
+    return str(app.board.board.get_cell(client, column).plain)
+
+
+def _pick(app: Any) -> str:
+    """A client far down the board, whose row a write will change."""
+    views = app.board.board.views
+    return str(views[len(views) // 2].key)
+
+
+async def _own_write(app: Any, pilot: Any, frames: Frames) -> float:
+    client = _pick(app)
+    before = _cell(app, client, "issues")
+    app.board.open_quicklog(f"{client} issue!! the bench broke something")
+    await pilot.pause()
+    frames.watch(lambda: _cell(app, client, "issues") != before)
+    start = time.perf_counter()
+    await pilot.press("enter")
+    return await frames.first(pilot) - start
+
+
+async def _external_write(app: Any, pilot: Any, frames: Frames) -> float:
+    import pendulum
+
+    from model import Book, Severity
+
+    client = _pick(app)
+    before = _cell(app, client, "issues")
+    other = Book(app.session.book.path)
+    frames.watch(lambda: _cell(app, client, "issues") != before)
+    await asyncio.to_thread(other.open_issue, client, "bench", pendulum.now(), Severity.HIGH)
+    start = time.perf_counter()
+    return await frames.first(pilot) - start
+
+
+async def _idle_cpu(app: Any, pilot: Any, frames: Frames) -> float:
+    await pilot.pause(1.0)  # let start-up settle
+    cpu, wall = time.process_time(), time.perf_counter()
+    await pilot.pause(IDLE_SECONDS)
+    return 100 * (time.process_time() - cpu) / (time.perf_counter() - wall)
+
+
+def _first_paint_in_this_process(book_path: Path, launched: float) -> float:
+    async def body(app: Any, pilot: Any, frames: Frames) -> float:
+        assert frames.seen is not None
+        return frames.seen - time.perf_counter() + time.time() - launched
+
+    return _on_board(book_path, body, settle=False)
+
+
+def _first_paint(book_path: Path) -> float:
+    """A fresh interpreter each time: starting Python and the imports are part of launching."""
+    launched = str(time.time())
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.board", "--first-paint", str(book_path), launched],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    return float(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _median(run: Callable[[Path], float], book_path: Path) -> float:
+    samples = []
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "book.json"
+            shutil.copyfile(book_path, copy)
+            samples.append(run(copy))
+    return statistics.median(samples)
+
+
+def measure(book_path: Path | str) -> dict[str, float]:
+    """The board's figures on ``book_path`` (medians of a few runs; the book is not written)."""
+    path = Path(book_path)
+    return {
+        "first_paint_s": _median(_first_paint, path),
+        "own_write_s": _median(lambda p: _on_board(p, _own_write), path),
+        "external_write_s": _median(lambda p: _on_board(p, _external_write), path),
+        "idle_cpu_percent": _median(lambda p: _on_board(p, _idle_cpu), path),
+    }
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--first-paint"]:
+        print(json.dumps(_first_paint_in_this_process(Path(sys.argv[2]), float(sys.argv[3]))))
+    else:
+        print(json.dumps(measure(sys.argv[1]), indent=2))
