@@ -7,6 +7,8 @@ text and go through :func:`tui.safe_text.safe`, never through markup.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pendulum
 from rich.text import Text
 from textual.message import Message
@@ -14,9 +16,8 @@ from textual.widgets import Input
 
 from model import BoardRow, t
 from tui import keys
-from tui.cells import contact_text, count_cell, health_cell, money_text
+from tui.cells import contact_text, count_cell, health_cell, money_text, user_text
 from tui.formats import state_text
-from tui.safe_text import safe
 from tui.screen_keys import localize_bindings
 from tui.table import KeyedTable, RowView
 
@@ -29,7 +30,7 @@ def board_key(row: BoardRow) -> str:
 
 def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[BoardRow]:
     client = row.client
-    name = safe(client.name)
+    name = user_text(client.name)
     if client.dream:
         name.append(" ★", style="magenta")
     if row.needs_call:
@@ -47,17 +48,17 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
     if row.suggestion is not None:
         suggestion = Text("→ ", style="dim")
         suggestion.append_text(state_text(row.suggestion.state, locale))
-    cells = (
-        state_text(client.state, locale),
-        name,
-        health_cell(row.health.score),
-        contact,
-        count_cell(row.open_issues, "yellow"),
-        overdue,
-        count_cell(row.thanks_owed, "cyan"),
-        suggestion,
-    )
-    return RowView(board_key(row), cells, row)
+    cells = {
+        "state": state_text(client.state, locale),
+        "client": name,
+        "health": health_cell(row.health.score),
+        "contact": contact,
+        "suggest": suggestion,
+        "overdue": overdue,
+        "issues": count_cell(row.open_issues, "yellow"),
+        "thanks": count_cell(row.thanks_owed, "cyan"),
+    }
+    return RowView(board_key(row), tuple(cells[c] for c in BoardTable.COLUMNS), row)
 
 
 def matches(row: BoardRow, text: str) -> bool:
@@ -73,7 +74,9 @@ def matches(row: BoardRow, text: str) -> bool:
 class BoardTable(KeyedTable):
     """The board; Enter on a row asks the screen to open the client."""
 
-    COLUMNS = ("state", "client", "health", "contact", "issues", "overdue", "thanks", "suggest")
+    # What decides the next act comes first: at 80 columns the right end scrolls.
+    COLUMNS = ("state", "client", "health", "contact", "suggest", "overdue", "issues", "thanks")
+    WIDTHS: ClassVar[dict[str, int]] = {"client": 26}
     BINDINGS = keys.bindings(keys.BOARD)
 
 

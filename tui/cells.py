@@ -19,8 +19,9 @@ from rich.text import Text
 from model import t
 from model.timestamps import ago
 from tui.formats import money
+from tui.safe_text import safe
 
-__all__ = ["contact_text", "count_cell", "health_cell", "money_text"]
+__all__ = ["clipped", "contact_text", "count_cell", "health_cell", "money_text", "user_text"]
 
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 _BAR = 5
@@ -35,6 +36,17 @@ def health_cell(score: int) -> Text:
     bar = "█" * full + (_EIGHTHS[rest] if rest else "")
     cell = Text(f"{score:>3} ", style=f"bold {style}")
     cell.append(bar.ljust(_BAR), style=style)
+    return cell
+
+
+def user_text(text: str) -> Text:
+    """Text someone typed, shown literally; cut with "…" where its column ends."""
+    return clipped(safe(text))
+
+
+def clipped(cell: Text) -> Text:
+    cell.no_wrap = True
+    cell.overflow = "ellipsis"
     return cell
 
 

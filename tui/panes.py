@@ -19,7 +19,7 @@ from textual.widgets import Tab, Tabs
 
 from model import IssueRow, OverdueRow, Severity, ThanksRow, Unthanked, t
 from tui import keys
-from tui.cells import money_text
+from tui.cells import money_text, user_text
 from tui.formats import day, state_text
 from tui.safe_text import safe
 from tui.table import KeyedTable, RowView
@@ -94,8 +94,8 @@ def issue_view(row: IssueRow, locale: str) -> RowView[IssueRow]:
     issue = row.issue
     cells = (
         Text(f"#{issue.number}"),
-        safe(row.client.name),
-        safe(issue.text),
+        user_text(row.client.name),
+        user_text(issue.text),
         Text(t(f"issue_kind.{issue.kind.value}", locale)),
         Text(t(f"severity.{issue.severity.value}", locale), _SEVERITY_STYLES[issue.severity]),
         _days(row.age_days, locale),
@@ -108,8 +108,8 @@ def overdue_view(row: OverdueRow, locale: str) -> RowView[OverdueRow]:
     invoice = row.invoice
     late = Text(f"↻ {t('board.late', locale)}", "red") if row.regularly_late else Text("")
     cells = (
-        safe(invoice.number),
-        safe(row.client.name),
+        user_text(invoice.number),
+        user_text(row.client.name),
         _days(row.days_overdue, locale),
         Text(money_text(invoice.outstanding, invoice.currency, locale), "bold", justify="right"),
         Text(row.bucket),
@@ -125,7 +125,7 @@ def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
         if thanks.by is None
         else Text(day(thanks.by, locale), "bold red" if row.late else "")
     )
-    cells = (Text(f"#{thanks.number}"), safe(row.client.name), safe(thanks.text), by)
+    cells = (Text(f"#{thanks.number}"), user_text(row.client.name), user_text(thanks.text), by)
     return RowView(thanks_key(row), cells, row)
 
 
@@ -133,7 +133,7 @@ def unthanked_view(row: Unthanked, locale: str) -> RowView[Unthanked]:
     last = t("board.never", locale) if row.last_thanked is None else day(row.last_thanked, locale)
     cells = (
         Text("♡", "magenta"),
-        safe(row.client.name),
+        user_text(row.client.name),
         Text(t("board.unthanked", locale), "italic"),
         Text(last, "dim"),
     )

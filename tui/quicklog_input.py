@@ -13,6 +13,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -22,7 +23,7 @@ from textual.widgets import Input, Static
 from model import RapportError, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
-from tui.safe_text import safe
+from tui.safe_text import printable, safe
 from tui.screen_keys import localize_bindings
 
 __all__ = ["History", "QuickLogBar", "QuickLogInput", "error_text"]
@@ -133,20 +134,17 @@ class QuickLogInput(Input):
 
 
 def error_text(line: str, error: RapportError, locale: str) -> Text:
-    """The line with the failing word marked, then what went wrong and what fits."""
+    """Carets under the failing word of the line above, then what went wrong and what fits."""
+    said = safe(error.render(locale), "red")
     if isinstance(error, QuickLogError):
         start, word = error.position, error.word
     elif error.key.startswith("client."):
-        word = line.split(" ", 1)[0]
-        start = 0
+        start, word = 0, line.split(" ", 1)[0]
     else:
-        return safe(error.render(locale), "red")
-    out = safe(line[:start])
-    out.append_text(safe(word or " ", "bold reverse red"))
-    out.append_text(safe(line[start + len(word) :]))
-    out.append("\n")
-    out.append_text(safe(error.render(locale), "red"))
-    return out
+        return said
+    carets = Text(" " * cell_len(printable(line[:start])))
+    carets.append("^" * max(1, cell_len(printable(word))), "bold red")
+    return Text("\n").join([carets, said])
 
 
 class QuickLogBar(Vertical):
