@@ -157,6 +157,20 @@ def test_keys_open_the_quick_log_for_the_selected_client(
     run(app, body)
 
 
+def test_a_click_selects_a_row_and_a_second_opens_it(book_path: Path, open_app: OpenApp) -> None:
+    app = open_app(book_path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        table = app.board.board
+        third = table.region.y + 3  # the header, then acme, initech, globex
+        await pilot.click(offset=(table.region.x + 12, third))
+        assert selected(app) == "globex"
+        await pilot.click(offset=(table.region.x + 12, third))
+        await until(pilot, lambda: isinstance(app.screen, ClientScreen))
+
+    run(app, body)
+
+
 def test_j_and_k_move_like_arrows(book_path: Path, open_app: OpenApp) -> None:
     app = open_app(book_path)
 

@@ -13,6 +13,7 @@ import orjson
 from textual.pilot import Pilot
 
 from model import Book, InteractionKind, State
+from model.storage import dump
 from tests.tui.conftest import Clock, cell, row_keys, run, until
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
@@ -71,6 +72,44 @@ def test_two_writes_within_one_poll_interval_are_both_seen(
         other.edit_client("globex", clock(), name="Globex B")
         other.edit_client("globex", clock(), name="Globex C")
         await until(pilot, lambda: cell(app, "globex", "client") == "Globex C")
+
+    run(app, body)
+
+
+def _rewrite_in_place(path: Path, name: str) -> None:
+    """Another writer's change that keeps the file's size, inode and mtime: only the
+    generation in its head tells it apart."""
+    before = path.stat()
+    tables = orjson.loads(path.read_bytes())
+    tables["_meta"]["1"]["generation"] += 1
+    for doc in tables["clients"].values():
+        if doc["id"] == "globex":
+            doc["name"] = name
+    raw = dump(tables)
+    assert len(raw) == before.st_size
+    with path.open("r+b") as handle:
+        handle.write(raw)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
+def test_equal_size_writes_with_the_same_mtime_are_told_apart_by_the_generation(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    app = open_app(book_path, poll_interval=0.3)
+
+    async def body(pilot: Pilot[None]) -> None:
+        _rewrite_in_place(book_path, "Globez")
+        await until(pilot, lambda: cell(app, "globex", "client") == "Globez")
+        # two within one poll interval: the second is the one to see
+        _rewrite_in_place(book_path, "Globey")
+        _rewrite_in_place(book_path, "Globew")
+        await until(pilot, lambda: cell(app, "globex", "client") == "Globew")
 
     run(app, body)
 
