@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual.actions import parse
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from model import t
@@ -19,13 +20,17 @@ __all__ = ["KeyCommands"]
 
 class KeyCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
-        """``(description, action, keys)`` in the language of the screen."""
+        """``(description, action, keys)`` of what applies now, in the language of the screen."""
         locale = getattr(self.screen, "locale", "en")
         return [
             (t(key.description, locale), key.command, key_label(key.keys))
             for key in keys.palette()
-            if key.command is not None
+            if key.command is not None and self._applies(key.command)
         ]
+
+    def _applies(self, command: str) -> bool:
+        _, name, parameters = parse(command)
+        return self.screen.check_action(name, parameters) is not False
 
     async def discover(self) -> Hits:
         for text, action, shortcut in self._commands():

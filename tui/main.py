@@ -185,8 +185,11 @@ class MainScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if event.state is WorkerState.ERROR:
-            error = worker.error
-            self.set_trouble(t("board.status.failed", self.locale, error=f"{error!r}"))
+            said = t("board.status.failed", self.locale, error=f"{worker.error!r}")
+            if worker.name == "read":
+                self.set_trouble(said)  # a book that cannot be read is not written either
+            else:
+                self.query_one(StatusLine).show(said)
             self.quicklog.busy = False
         elif worker.name == "history" and event.state is WorkerState.SUCCESS:
             lines: list[str] = worker.result or []
@@ -196,6 +199,7 @@ class MainScreen(Screen[None]):
             self.read(force=True)
 
     def set_trouble(self, text: str | None) -> None:
+        """Say why the book cannot be read (``None``: it can); writes wait until it can."""
         self.trouble = text
         self.query_one(StatusLine).show(text)
 
@@ -483,6 +487,9 @@ class MainScreen(Screen[None]):
 
     def action_load_demo(self) -> None:
         from model.demo import build_demo
+
+        if not self.check_action("load_demo", ()):
+            return  # the demo is for an empty book only
 
         def load(book: Book, now: pendulum.DateTime) -> str:
             build_demo(book, now)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -43,13 +44,14 @@ class History:
             return []
         try:
             lines = self.path.read_text("utf-8", errors="replace").splitlines()
-        except FileNotFoundError:
-            return []
+        except OSError:
+            return []  # a convenience, never a reason to fail
         if len(lines) > 2 * self.LIMIT:
             lines = lines[-self.LIMIT :]
             temp = self.path.with_name(self.path.name + ".tmp")
-            temp.write_text("".join(f"{line}\n" for line in lines), "utf-8")
-            os.replace(temp, self.path)
+            with suppress(OSError):
+                temp.write_text("".join(f"{line}\n" for line in lines), "utf-8")
+                os.replace(temp, self.path)
         return [line for line in lines if line.strip()][-self.LIMIT :]
 
     def append(self, line: str) -> None:

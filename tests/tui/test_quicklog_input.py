@@ -133,3 +133,20 @@ def test_a_line_is_kept_on_one_line(tmp_path: Path) -> None:
     history = History(tmp_path / "history")
     history.append("acme note one\ntwo")
     assert history.load() == ["acme note one two"]
+
+
+def test_a_history_that_cannot_be_kept_does_not_stop_logging(
+    book_path: Path, open_app: OpenApp, tmp_path: Path
+) -> None:
+    unusable = tmp_path / "a-folder"
+    unusable.mkdir()
+    app = open_app(book_path, history_path=unusable)
+
+    async def body(pilot: Pilot[None]) -> None:
+        await pilot.press("l", *"call still fine", "enter")
+        await until(pilot, lambda: not bar(app).display)
+        assert app.board.trouble is None and app.board.refusal() is None
+
+    run(app, body)
+    newest = Book(book_path).client_file("acme", NOW).interactions[0]
+    assert newest.text == "still fine"
