@@ -1,9 +1,8 @@
 """The board screen: the board, its panes, the quick-log, and what every key does.
 
-Keys come from :mod:`tui.keys`; each runs an ``action_*`` here.  Nothing here
-touches the file: reads and writes run in thread workers through the
-:class:`~tui.live.Session`, and come back as messages.  A write answers with a
-notice in words and a fresh snapshot, so the board shows the change at once.
+Keys come from :mod:`tui.keys`; each runs an ``action_*`` here.  Reading,
+polling and writing (all in workers) come from :class:`~tui.live_screen.LiveScreen`;
+this screen decides what to show and what each act writes.
 """
 
 from __future__ import annotations
@@ -17,65 +16,22 @@ import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.command import Provider
-from textual.message import Message
-from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from model import (
-    BoardFilter,
-    BoardRow,
-    Book,
-    BookTooNew,
-    RapportError,
-    Receipt,
-    Reflection,
-    State,
-    t,
-)
+from model import BoardFilter, BoardRow, Book, RapportError, Receipt, Reflection, State, t
 from tui import keys
 from tui.board import BoardTable, SearchInput, matches
 from tui.commands import KeyCommands
 from tui.live import Session, Snapshot
+from tui.live_screen import LiveScreen
 from tui.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
 from tui.quicklog_input import History, QuickLogBar, QuickLogInput
-from tui.safe_text import printable
 from tui.screen_keys import localize_bindings
 from tui.summary import FilterLine, StatusLine, SummaryLine
 
 __all__ = ["MainScreen"]
 
-Do = Callable[[Book, pendulum.DateTime], str]
-
-
-class Loaded(Message):
-    def __init__(self, snapshot: Snapshot) -> None:
-        super().__init__()
-        self.snapshot = snapshot
-
-
-class Troubled(Message):
-    def __init__(self, error: RapportError) -> None:
-        super().__init__()
-        self.error = error
-
-
-class Written(Message):
-    def __init__(self, said: str, line: str | None, snapshot: Snapshot | None) -> None:
-        super().__init__()
-        self.said, self.line, self.snapshot = said, line, snapshot
-
-
-class Refused(Message):
-    def __init__(self, error: RapportError, line: str | None) -> None:
-        super().__init__()
-        self.error, self.line = error, line
-
-
-# Rows of each table in the first look at a large book: more than a tall screen shows.
-_FIRST_LOOK = 60
-_AFTER_PAINT = 0.05
 _NEEDS_CLIENT = frozenset({"prefill", "change_state", "accept_suggestion", "open_client"})
 
 
@@ -83,7 +39,7 @@ def _undone(receipt: Receipt | None, locale: str) -> str:
     return t("book.nothing_to_undo", locale) if receipt is None else receipt.render(locale)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LiveScreen):
     BINDINGS = keys.bindings(keys.SCREEN)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {KeyCommands}
     # Textual declares this one as an instance attribute, hence no ClassVar.
@@ -97,20 +53,10 @@ class MainScreen(Screen[None]):
         history: History,
         poll_interval: float,
     ) -> None:
-        super().__init__()
-        self.session = session
-        self.locale = session.locale
-        self.board_filter = board_filter or BoardFilter()
+        super().__init__(session, board_filter=board_filter, poll_interval=poll_interval)
         self.typed = ""
         self.scoped = False
-        self.snapshot: Snapshot | None = None
-        self.read_only = False
-        self.trouble: str | None = None
         self.history = history
-        self.poll_interval = poll_interval
-        self._reader: Worker[None] | None = None
-        self._pending = False
-        self._today = session.now().date()
         localize_bindings(self, self.locale)
 
     # -- layout ------------------------------------------------------------------------------
@@ -140,77 +86,37 @@ class MainScreen(Screen[None]):
             self.query_one(hidden).display = False
         self.board.focus()
         self.run_worker(self.history.load, thread=True, name="history", exit_on_error=False)
-        self.read(force=True, first=True)
-        self.set_interval(self.poll_interval, self.tick)
 
-    # -- reading -----------------------------------------------------------------------------
+    # -- what the live screen asks of the board ----------------------------------------------
 
-    def tick(self) -> None:
-        """Poll the file; a new day re-reads anyway, since days and colours move with it."""
-        today = self.session.now().date()
-        new_day = today != self._today
-        self._today = today
-        self.read(force=new_day)
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        self.refresh_board()
 
-    def read(self, *, force: bool = False, first: bool = False) -> None:
-        if self._reader is not None and not self._reader.is_finished:
-            self._pending = self._pending or force
-            return
-        work = partial(self._read_in_thread, self.board_filter, force, first)
-        self._reader = self.run_worker(work, thread=True, name="read", exit_on_error=False)
+    def wrote_line(self, line: str) -> None:
+        # The history is a convenience: a home folder that refuses it must not
+        # turn a write that happened into an error.
+        with suppress(OSError):
+            self.history.append(line)
 
-    def _read_in_thread(self, board_filter: BoardFilter, force: bool, first: bool) -> None:
-        """Read; the ``first`` time only a screenful of rows (see :meth:`on_loaded`)."""
-        try:
-            limit = _FIRST_LOOK if first else None
-            snapshot = self.session.read(board_filter, force=force, limit=limit)
-        except RapportError as error:
-            self.post_message(Troubled(error))
-            return
-        if snapshot is not None:
-            self.post_message(Loaded(snapshot))
+    def line_written(self, line: str) -> None:
+        self.query_one(QuickLogInput).remember(line)
+        self.close_quicklog()
 
-    def on_loaded(self, message: Loaded) -> None:
-        self.show(message.snapshot)
-        if not message.snapshot.complete:
-            # The rest once the first look is painted: a read meanwhile would slow the paint.
-            self.set_timer(_AFTER_PAINT, partial(self.read, force=True))
+    def line_refused(self, line: str, error: RapportError) -> bool:
+        if not self.quicklog.display:
+            return False
+        self.quicklog.refuse(line, error)
+        return True
 
-    def on_troubled(self, message: Troubled) -> None:
-        error = message.error
-        self.read_only = isinstance(error, BookTooNew)
-        key = "board.status.read_only" if self.read_only else "board.status.unreadable"
-        self.set_trouble(t(key, self.locale, error=error.render(self.locale)))
+    def worker_failed(self) -> None:
+        self.quicklog.busy = False
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if event.state is WorkerState.ERROR:
-            said = t("board.status.failed", self.locale, error=f"{worker.error!r}")
-            if worker.name == "read":
-                self.set_trouble(said)  # a book that cannot be read is not written either
-            else:
-                self.query_one(StatusLine).show(said)
-            self.quicklog.busy = False
-        elif worker.name == "history" and event.state is WorkerState.SUCCESS:
-            lines: list[str] = worker.result or []
+        if event.worker.name == "history" and event.state is WorkerState.SUCCESS:
+            lines: list[str] = event.worker.result or []
             self.query_one(QuickLogInput).history[:0] = lines
-        if worker is self._reader and worker.is_finished and self._pending:
-            self._pending = False
-            self.read(force=True)
 
-    def set_trouble(self, text: str | None) -> None:
-        """Say why the book cannot be read (``None``: it can); writes wait until it can."""
-        self.trouble = text
-        self.query_one(StatusLine).show(text)
-
-    def show(self, snapshot: Snapshot) -> None:
-        """Put a snapshot on screen, unless a newer one is there already."""
-        if self.snapshot is not None and snapshot.seq <= self.snapshot.seq:
-            return
-        self.snapshot = snapshot
-        self.read_only = False
-        self.set_trouble(None)
-        self.refresh_board()
+    # -- showing -----------------------------------------------------------------------------
 
     def refresh_board(self) -> None:
         snapshot = self.snapshot
@@ -263,70 +169,12 @@ class MainScreen(Screen[None]):
         elif isinstance(table, PaneTable):
             self.act_on(table)
 
-    # -- writing -----------------------------------------------------------------------------
-
-    def say(self, text: str, *, severity: SeverityLevel = "information") -> None:
-        """A notice; it holds names from the book, so it is never read as markup."""
-        self.notify(printable(text), severity=severity, markup=False)
-
-    def refusal(self) -> str | None:
-        """Why nothing can be written now, politely; ``None`` when all is well."""
-        if self.read_only:
-            return t("board.refuse.read_only", self.locale)
-        if self.trouble is not None:
-            return t("board.refuse.trouble", self.locale)
-        return None
-
-    def refused(self) -> bool:
-        text = self.refusal()
-        if text is not None:
-            self.say(text, severity="warning")
-        return text is not None
-
-    def write(self, do: Do, *, line: str | None = None) -> None:
-        """Run ``do`` on the book in a worker; its words become the notice."""
-        if self.refused():
-            self.quicklog.busy = False
-            return
-        work = partial(self._write_in_thread, do, line, self.board_filter)
-        self.run_worker(work, thread=True, name="write", group="write", exit_on_error=False)
-
-    def _write_in_thread(self, do: Do, line: str | None, board_filter: BoardFilter) -> None:
-        try:
-            said = self.session.write(do)
-        except RapportError as error:
-            self.post_message(Refused(error, line))
-            return
-        if line is not None:
-            # The history is a convenience: a home folder that refuses it must not
-            # turn a write that happened into an error.
-            with suppress(OSError):
-                self.history.append(line)
-        snapshot = None
-        try:
-            snapshot = self.session.read(board_filter, force=True)
-        except RapportError as error:
-            self.post_message(Troubled(error))
-        self.post_message(Written(said, line, snapshot))
-
-    def on_written(self, message: Written) -> None:
-        if message.line is not None:
-            self.query_one(QuickLogInput).remember(message.line)
-            self.close_quicklog()
-        self.say(message.said)
-        if message.snapshot is not None:
-            self.show(message.snapshot)
-
-    def on_refused(self, message: Refused) -> None:
-        error, line = message.error, message.line
-        if line is not None and self.quicklog.display:
-            self.quicklog.refuse(line, error)
-        else:
-            self.say(error.render(self.locale), severity="error")
+    # -- acts -------------------------------------------------------------------------------
 
     def on_quick_log_bar_submitted(self, message: QuickLogBar.Submitted) -> None:
-        line = message.line
-        self.write(lambda book, now: book.quick(line, now).render(self.locale), line=line)
+        line, locale = message.line, self.locale
+        if not self.write(lambda book, now: book.quick(line, now).render(locale), line=line):
+            self.quicklog.busy = False
 
     def on_quick_log_input_closed(self, _: QuickLogInput.Closed) -> None:
         self.close_quicklog()
