@@ -7,8 +7,6 @@ text and go through :func:`tui.safe_text.safe`, never through markup.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import pendulum
 from rich.text import Text
 from textual.message import Message
@@ -21,7 +19,10 @@ from tui.formats import state_text
 from tui.screen_keys import localize_bindings
 from tui.table import KeyedTable, RowView
 
-__all__ = ["BoardTable", "SearchInput", "board_key", "board_view", "matches"]
+__all__ = ["WIDE", "BoardTable", "SearchInput", "board_key", "board_view", "matches"]
+
+WIDE = 150
+"""From this many columns on, the board has room: panes side by side, longer names."""
 
 
 def board_key(row: BoardRow) -> str:
@@ -76,8 +77,12 @@ class BoardTable(KeyedTable):
 
     # What decides the next act comes first: at 80 columns the right end scrolls.
     COLUMNS = ("state", "client", "health", "contact", "suggest", "overdue", "issues", "thanks")
-    WIDTHS: ClassVar[dict[str, int]] = {"client": 26}
     BINDINGS = keys.bindings(keys.BOARD)
+
+    def width_of(self, column: str) -> int | None:
+        if column != "client":
+            return None
+        return 40 if self.app.size.width >= WIDE else 26
 
 
 class SearchInput(Input):

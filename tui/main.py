@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from model import BoardFilter, BoardRow, Book, RapportError, Receipt, Reflection, State, t
 from tui import keys
-from tui.board import BoardTable, SearchInput, matches
+from tui.board import WIDE, BoardTable, SearchInput, matches
 from tui.commands import KeyCommands
 from tui.live import Session, Snapshot
 from tui.live_screen import LiveScreen
@@ -43,7 +43,7 @@ class MainScreen(LiveScreen):
     BINDINGS = keys.bindings(keys.SCREEN)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {KeyCommands}
     # Textual declares this one as an instance attribute, hence no ClassVar.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
 
     def __init__(
         self,

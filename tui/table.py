@@ -72,7 +72,11 @@ class KeyedTable(DataTable[Text]):
     def on_mount(self) -> None:
         for column in self.COLUMNS:
             label = Text(t(f"board.col.{column}", self.locale))
-            self.add_column(label, key=column, width=self.WIDTHS.get(column))
+            self.add_column(label, key=column, width=self.width_of(column))
+
+    def width_of(self, column: str) -> int | None:
+        """A fixed width for ``column`` (its cells are cut with "…"), or ``None`` to fit."""
+        return self.WIDTHS.get(column)
 
     @property
     def views(self) -> list[RowView[Any]]:

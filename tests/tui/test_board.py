@@ -191,7 +191,9 @@ def test_markup_and_escapes_in_user_text_are_shown_as_typed(
         shown = printable(NAME)
         assert shown.startswith("[/bold] x ␛[2J␛]0;pwned␇ [link")
         # as typed, to where the column cuts it off
-        assert f"{shown[:25]}…" in seen[0]
+        width = app.board.board.width_of("client")
+        assert width is not None and len(shown) > width
+        assert f"{shown[: width - 1]}…" in seen[0]
         assert "[b]1" in "\n".join(seen)
         assert "typed “[/b] =\\”" in seen[1]
         assert "nasty cal [/b] =\\" in seen[2]
