@@ -19,7 +19,6 @@ from textual.pilot import Pilot
 
 from model import Book, InteractionKind, IssueKind, Severity, State
 from tui.app import RapportApp, make_app
-from tui.main import MainScreen
 
 NOW = pendulum.datetime(2026, 3, 10, 16, 0, tz="UTC")
 
@@ -83,10 +82,6 @@ def open_app(tmp_path: Path, clock: Clock) -> Callable[..., RapportApp]:
     return factory
 
 
-def board(app: RapportApp) -> MainScreen:
-    return app.board
-
-
 def row_keys(app: RapportApp) -> list[str]:
     return [view.key for view in app.board.board.views]
 
@@ -104,13 +99,12 @@ async def until(pilot: Pilot[None], condition: Callable[[], object], timeout: fl
         await pilot.pause(0.02)
 
 
-async def started(pilot: Pilot[None]) -> MainScreen:
+async def started(pilot: Pilot[None]) -> None:
     """Wait for the first snapshot on screen."""
     app = pilot.app
     assert isinstance(app, RapportApp)
     await until(pilot, lambda: app.board.snapshot is not None)
     await pilot.pause()
-    return app.board
 
 
 def run(
