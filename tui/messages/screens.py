@@ -36,7 +36,7 @@ EN: dict[str, str] = {
     "screens.section.timeline": "Timeline, newest first",
     "screens.advice.suggestion": "The signals point to {state}: {reason}. The decision is yours.",
     "screens.advice.call": "Call, don't mail: an issue is open and only mails or messages went out since.",
-    "screens.advice.none": "Nothing pressing. Keep in touch at your cadence.",
+    "screens.advice.none": "No change of state suggested. The reasons below show what weighs on the health.",
     "screens.health.start": "starting value",
     "screens.health.no_reasons": "nothing takes points off or adds them",
     "screens.contacts.none": "No contact person recorded.",
@@ -138,7 +138,7 @@ DE: dict[str, str] = {
         "Anrufen statt mailen: Ein Problem ist offen, und seitdem gingen nur Mails "
         "oder Nachrichten hinaus."
     ),
-    "screens.advice.none": "Nichts Dringendes. Bleib in deinem Rhythmus in Kontakt.",
+    "screens.advice.none": "Kein Statuswechsel vorgeschlagen. Die Gründe unten zeigen, was auf die Gesundheit drückt.",
     "screens.health.start": "Ausgangswert",
     "screens.health.no_reasons": "nichts zieht Punkte ab oder gibt welche dazu",
     "screens.contacts.none": "Keine Ansprechperson eingetragen.",
