@@ -128,10 +128,12 @@ class Summary:
     today: pendulum.Date
 
 
-def gather(tables: Tables) -> dict[str, Signals]:
-    """One Signals per client, from one pass over each table."""
+def gather(tables: Tables, only: str | None = None) -> dict[str, Signals]:
+    """One Signals per client (or just client ``only``), from one pass over each table."""
     signals = {
-        doc["id"]: Signals(Client.from_doc(doc)) for doc in tables.get("clients", {}).values()
+        doc["id"]: Signals(Client.from_doc(doc))
+        for doc in tables.get("clients", {}).values()
+        if only in (None, doc["id"])
     }
     first_open: dict[str, str] = {}
     for number, doc in tables.get("issues", {}).items():

@@ -75,6 +75,18 @@ class Book(Commands):
             self._signals = (generation, _board.gather(tables))
         return self._signals[1]
 
+    def _wrote(self, client_id: str, seen: int) -> None:
+        """Patch the one client our own write touched instead of gathering the whole book.
+
+        Only when the cache was current before the write and nobody else wrote
+        since: then the book differs from the cache in that client alone.
+        """
+        cached = self._signals
+        if cached is None or cached[0] != seen or self._store.generation != seen + 1:
+            return
+        fresh = _board.gather(self._store.tables(), only=client_id)
+        self._signals = (self._store.generation, {**cached[1], **fresh})
+
     def clients(self) -> list[Client]:
         return sorted((s.client for s in self._current().values()), key=lambda c: c.id)
 

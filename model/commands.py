@@ -41,14 +41,19 @@ __all__ = ["Commands"]
 class Commands:
     _store: Store
 
+    def _wrote(self, client_id: str, seen: int) -> None:
+        """Called after a write that touched one client, on generation ``seen``."""
+
     @contextmanager
     def _client_tx(self, ref: str) -> Iterator[tuple[Transaction, int, Client]]:
         """A transaction plus the client ``ref`` names, resolved on fresh data."""
         with self._store.transaction() as tx:
+            seen = self._store.generation
             docs = {int(k): Client.from_doc(d) for k, d in tx.table("clients").items()}
             client = resolve_client(ref, docs.values())
             doc_id = next(k for k, c in docs.items() if c.id == client.id)
             yield tx, doc_id, client
+        self._wrote(client.id, seen)
 
     def add_client(
         self,
@@ -73,6 +78,7 @@ class Commands:
         today = day_text(now.date())
         people = [parse_contact(c, today) for c in contacts]
         with self._store.transaction() as tx:
+            seen = self._store.generation
             taken = {d["id"] for d in tx.table("clients").values()}
             slug = new_id(id, name, taken)
             client = Client(
@@ -91,6 +97,7 @@ class Commands:
             receipt = Receipt("book.client_added", {"name": name, "id": slug}, slug)
             tx.set_label(receipt.label())
             tx.insert("clients", client.to_doc())
+        self._wrote(slug, seen)
         return receipt
 
     def edit_client(

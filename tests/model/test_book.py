@@ -201,3 +201,27 @@ def test_two_books_in_one_process_interleave(book_path: Path, now: pendulum.Date
         (a if i % 2 else b).log("a", InteractionKind.NOTE, f"n{i}", now.add(minutes=i))
     assert {c.id for c in a.clients()} == {"a", "b"}
     assert len(b.client_file("a", now).interactions) == 10
+
+
+def test_own_writes_patch_one_client_and_agree_with_a_full_read(
+    book: Book, book_path: Path, now: pendulum.DateTime
+) -> None:
+    book.add_client("ACME GmbH", now, id="acme")
+    book.add_client("Beta", now, id="beta")
+    book.board(now)
+    book.quick("acme call hi", now)
+    book.quick("acme issue!! broken", now)
+    book.quick("acme mail sorry", now)
+    book.add_client("Gamma", now, id="gamma")
+    other = Book(book_path)
+    other.quick("beta invoice B-1 100 EUR on 2026-01-01", now)
+    book.quick("beta thanks card", now)
+
+    def view(b: Book) -> list[tuple[str, int, int, bool, int]]:
+        return [
+            (r.client.id, r.health.score, r.open_issues, r.needs_call, len(r.overdue))
+            for r in b.board(now)
+        ]
+
+    assert view(book) == view(Book(book_path))
+    assert ("beta", 65, 0, False, 1) in view(book)
