@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 
 import tui.messages  # noqa: F401  (registers the board's texts)
 
@@ -28,6 +29,7 @@ __all__ = [
     "bindings",
     "help_pairs",
     "palette",
+    "screen_pairs",
 ]
 
 # Where a key is bound: the widget that must have focus (or contain it).
@@ -132,6 +134,16 @@ def help_pairs() -> list[tuple[str, str]]:
         if pair not in seen:
             seen.add(pair)
             pairs.append(pair)
+    return pairs
+
+
+def screen_pairs(screens: tuple[type[DOMNode], ...]) -> list[tuple[str, str]]:
+    """The keys of the other screens (back, save, cancel), once each, for the help."""
+    pairs: list[tuple[str, str]] = []
+    for screen in screens:
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and (binding.key, binding.description) not in pairs:
+                pairs.append((binding.key, binding.description))
     return pairs
 
 

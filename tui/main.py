@@ -287,9 +287,15 @@ class MainScreen(LiveScreen):
         self.app.push_screen(KudosScreen(self.session.book, self.locale))
 
     def action_help(self) -> None:
+        from tui.client_screen import ClientScreen
         from tui.help_screen import HelpScreen
+        from tui.kudos_screen import KudosScreen
+        from tui.reflection import ReflectionScreen
+        from tui.state_picker import StatePicker
 
-        self.app.push_screen(HelpScreen(keys.help_pairs(), self.locale))
+        screens = (ClientScreen, KudosScreen, StatePicker, ReflectionScreen)
+        pairs = keys.help_pairs() + keys.screen_pairs(screens)
+        self.app.push_screen(HelpScreen(pairs, self.locale))
 
     def action_search(self) -> None:
         search = self.query_one(SearchInput)

@@ -293,6 +293,8 @@ def test_the_kudos_jar_and_the_help(book_path: Path, open_app: OpenApp) -> None:
         text = screen_text(app)
         for key in ("Quick-log", "Accept suggested state", "Kudos jar", "Resolve issue"):
             assert key in text
+        for key in ("Back", "Save", "Cancel"):
+            assert key in text, "the other screens' keys are listed too"
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, MainScreen))
 
