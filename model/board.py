@@ -8,7 +8,7 @@ for what the board shows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -128,12 +128,12 @@ class Summary:
     today: pendulum.Date
 
 
-def gather(tables: Tables, only: str | None = None) -> dict[str, Signals]:
-    """One Signals per client (or just client ``only``), from one pass over each table."""
+def gather(tables: Tables, only: Collection[str] | None = None) -> dict[str, Signals]:
+    """One Signals per client (or per client in ``only``), from one pass over each table."""
     signals = {
         doc["id"]: Signals(Client.from_doc(doc))
         for doc in tables.get("clients", {}).values()
-        if only in (None, doc["id"])
+        if only is None or doc["id"] in only
     }
     first_open: dict[str, str] = {}
     for number, doc in tables.get("issues", {}).items():

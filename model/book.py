@@ -43,6 +43,7 @@ class Book(Commands):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self._store = Store(path)
         self._signals: tuple[int, dict[str, Signals]] | None = None
+        self._stale: set[str] = set()
 
     @property
     def path(self) -> os.PathLike[str]:
@@ -73,19 +74,24 @@ class Book(Commands):
         generation = self._store.generation
         if self._signals is None or self._signals[0] != generation:
             self._signals = (generation, _board.gather(tables))
+            self._stale.clear()
+        elif self._stale:
+            fresh = _board.gather(tables, only=self._stale)
+            self._signals = (generation, {**self._signals[1], **fresh})
+            self._stale.clear()
         return self._signals[1]
 
     def _wrote(self, client_id: str, seen: int) -> None:
-        """Patch the one client our own write touched instead of gathering the whole book.
+        """Note the one client our own write touched, to re-gather it alone on the next read.
 
         Only when the cache was current before the write and nobody else wrote
-        since: then the book differs from the cache in that client alone.
+        since: then the book differs from the cache in that client alone.  The
+        write itself returns as soon as it is on disk.
         """
         cached = self._signals
-        if cached is None or cached[0] != seen or self._store.generation != seen + 1:
-            return
-        fresh = _board.gather(self._store.tables(), only=client_id)
-        self._signals = (self._store.generation, {**cached[1], **fresh})
+        if cached is not None and cached[0] == seen and self._store.generation == seen + 1:
+            self._signals = (seen + 1, cached[1])
+            self._stale.add(client_id)
 
     def clients(self) -> list[Client]:
         return sorted((s.client for s in self._current().values()), key=lambda c: c.id)

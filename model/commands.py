@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 
@@ -38,6 +38,14 @@ from model.timestamps import day_text, moment_text
 __all__ = ["Commands"]
 
 
+class _Ref(NamedTuple):
+    """What resolving a client needs, without building every Client."""
+
+    key: str
+    id: str
+    name: str
+
+
 class Commands:
     _store: Store
 
@@ -49,10 +57,10 @@ class Commands:
         """A transaction plus the client ``ref`` names, resolved on fresh data."""
         with self._store.transaction() as tx:
             seen = self._store.generation
-            docs = {int(k): Client.from_doc(d) for k, d in tx.table("clients").items()}
-            client = resolve_client(ref, docs.values())
-            doc_id = next(k for k, c in docs.items() if c.id == client.id)
-            yield tx, doc_id, client
+            clients = tx.table("clients")
+            found = resolve_client(ref, (_Ref(k, d["id"], d["name"]) for k, d in clients.items()))
+            client = Client.from_doc(clients[found.key])
+            yield tx, int(found.key), client
         self._wrote(client.id, seen)
 
     def add_client(

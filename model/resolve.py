@@ -7,9 +7,9 @@ error that lists the candidates, so nothing is written to the wrong client.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Protocol, TypeVar
 
-from model.client import Client
 from model.errors import InputError
 
 __all__ = ["resolve_client"]
@@ -17,16 +17,29 @@ __all__ = ["resolve_client"]
 _MAX_LISTED = 8
 
 
-def resolve_client(ref: str, clients: Iterable[Client]) -> Client:
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def resolve_client(ref: str, clients: Iterable[N]) -> N:
+    """Exact id, exact name, unique id prefix, unique part of a name: the first that decides."""
     pool = list(clients)
     wanted = ref.strip().casefold()
     if not wanted:
         raise InputError("client.missing")
-    for matcher in (
+    matchers: tuple[Callable[[N], bool], ...] = (
         lambda c: c.id.casefold() == wanted,
+        lambda c: c.name.casefold() == wanted,
         lambda c: c.id.casefold().startswith(wanted),
         lambda c: wanted in c.name.casefold(),
-    ):
+    )
+    for matcher in matchers:
         hits = [c for c in pool if matcher(c)]
         if len(hits) == 1:
             return hits[0]
