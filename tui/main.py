@@ -125,7 +125,12 @@ class MainScreen(LiveScreen):
         typed = self.typed
         views = [v for v in snapshot.board if matches(v.data, typed)] if typed else snapshot.board
         self.board.show(views)
+        appearing = bool(views) and not self.board.display
         self.board.display = bool(views)
+        if appearing and self.focused is None:
+            # The first clients (the demo, or a write from another terminal) take
+            # the keys, so j/k move at once.
+            self.board.focus()
         empty = self.query_one("#empty", Static)
         empty.display = not views
         key = "board.empty" if not snapshot.client_ids else "board.no_match"

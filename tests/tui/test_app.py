@@ -123,6 +123,7 @@ def test_an_empty_book_says_how_to_start_and_d_loads_the_demo(
         assert app.board.check_action("load_demo", ()) is False
         clients = Book(path).clients()
         assert len([c for c in clients if c.state is not State.ENDED]) == len(row_keys(app))
+        assert app.focused is app.board.board, "j/k move at once after the demo loads"
 
     run(app, body)
 
