@@ -229,11 +229,11 @@ def board_rows(
 def open_issue_rows(
     signals: Mapping[str, Signals], now: pendulum.DateTime, client: str | None = None
 ) -> list[IssueRow]:
-    """Every unresolved issue, oldest severe first."""
+    """Every unresolved issue, oldest severe first; an ended relationship has none left."""
     rows = [
         IssueRow(i, s.client, max(days_since(i.opened, now), 0))
         for s in signals.values()
-        if client in (None, s.client.id)
+        if client in (None, s.client.id) and s.client.state is not State.ENDED
         for i in s.open_issues
     ]
     rows.sort(key=lambda r: (-r.issue.severity.rank, r.issue.opened, r.issue.number))

@@ -78,3 +78,11 @@ def test_ago_reads_both_ways_in_both_languages(now: pendulum.DateTime) -> None:
     assert ago(now.subtract(days=3), now) == "3 days ago"
     assert ago(now.subtract(days=3), now, "de") == "vor 3 Tagen"
     assert ago(now.add(days=3), now) == "in 3 days"
+
+
+def test_an_ended_client_leaves_the_issues_pane_but_its_debt_stays(
+    three: Book, now: pendulum.DateTime
+) -> None:
+    three.change_state("baecker", State.ENDED, now, "parted ways")
+    assert three.open_issues(now) == []
+    assert [r.invoice.number for r in three.overdue(now)] == ["B-1", "A-1"]
