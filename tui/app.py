@@ -70,7 +70,7 @@ def make_app(
     locale: str = "en",
     board_filter: BoardFilter | None = None,
     history_path: Path | None = None,
-    poll_interval: float = 0.5,
+    poll_interval: float = 0.25,
 ) -> RapportApp:
     """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use)."""
     return RapportApp(
