@@ -47,47 +47,47 @@ EN: dict[str, str] = {
 DE: dict[str, str] = {
     "store.corrupt": (
         "Das Buch {path} ist in Zeile {line}, Spalte {column} (Zeichen {char}) beschädigt: "
-        "{reason}. Rapport hat es nicht verändert. Stellen Sie es aus der Sicherung {backup} "
-        "wieder her, etwa indem Sie diese Datei über {path} kopieren."
+        "{reason}. Rapport hat es nicht verändert. Stell es aus der Sicherung {backup} "
+        "wieder her, etwa indem du diese Datei über {path} kopierst."
     ),
     "store.corrupt_no_backup": (
         "Das Buch {path} ist in Zeile {line}, Spalte {column} (Zeichen {char}) beschädigt: "
-        "{reason}. Rapport hat es nicht verändert. Es gibt keine Sicherung davon; reparieren "
-        "Sie die Datei in einem Editor oder verschieben Sie sie, um ein neues, leeres Buch "
+        "{reason}. Rapport hat es nicht verändert. Es gibt keine Sicherung davon; reparier "
+        "die Datei in einem Editor oder verschieb sie, um ein neues, leeres Buch "
         "zu beginnen."
     ),
     "store.corrupt_layout": (
         "Das Buch {path} ist gültiges JSON, hat aber bei {where} nicht den Aufbau eines "
         "Rapport-Buchs (erwartet: {{Tabelle: {{Nummer: Dokument}}}}). Rapport hat es nicht "
-        "verändert. Stellen Sie es aus der Sicherung {backup} wieder her, etwa indem Sie diese "
-        "Datei über {path} kopieren."
+        "verändert. Stell es aus der Sicherung {backup} wieder her, etwa indem du diese "
+        "Datei über {path} kopierst."
     ),
     "store.corrupt_layout_no_backup": (
         "Das Buch {path} ist gültiges JSON, hat aber bei {where} nicht den Aufbau eines "
         "Rapport-Buchs (erwartet: {{Tabelle: {{Nummer: Dokument}}}}). Rapport hat es nicht "
-        "verändert. Es gibt keine Sicherung davon; reparieren Sie die Datei in einem Editor "
-        "oder verschieben Sie sie, um ein neues, leeres Buch zu beginnen."
+        "verändert. Es gibt keine Sicherung davon; reparier die Datei in einem Editor "
+        "oder verschieb sie, um ein neues, leeres Buch zu beginnen."
     ),
     "store.too_new": (
         "Das Buch {path} wurde von einem neueren Rapport geschrieben (Schema {found}; diese "
         "Version kennt höchstens Schema {supported}). Rapport hat es nicht verändert; "
-        "aktualisieren Sie Rapport, um es zu öffnen."
+        "aktualisiere Rapport, um es zu öffnen."
     ),
     "store.write_failed": (
         "Das Buch {path} konnte nicht geschrieben werden: {reason}. Es wurde nichts "
-        "gespeichert; das Buch ist unverändert. Schaffen Sie Platz auf dem Datenträger oder "
-        "prüfen Sie ihn, und versuchen Sie es dann erneut."
+        "gespeichert; das Buch ist unverändert. Schaffe Platz auf dem Datenträger oder "
+        "prüfe ihn, und versuch es dann erneut."
     ),
     "store.unencodable": (
         "Das lässt sich nicht im Buch speichern: {reason}. Es wurde nichts gespeichert."
     ),
     "store.unencodable_text": (
         "Der Text in {field} enthält ein defektes Zeichen (ein einzelnes Surrogat), das sich "
-        "nicht speichern lässt. Geben Sie ihn neu ein und versuchen Sie es erneut; es wurde "
+        "nicht speichern lässt. Gib ihn neu ein und versuch es erneut; es wurde "
         "nichts gespeichert."
     ),
     "store.unencodable_number": (
         "{field} ist keine endliche Zahl (NaN oder unendlich) und lässt sich nicht speichern. "
-        "Geben Sie eine echte Zahl ein und versuchen Sie es erneut; es wurde nichts gespeichert."
+        "Gib eine echte Zahl ein und versuch es erneut; es wurde nichts gespeichert."
     ),
 }
