@@ -260,7 +260,7 @@ class Commands:
                 raise InputError(
                     "invoice.overpaid", number=number, outstanding=str(invoice.outstanding)
                 )
-            invoice.payments.append(Payment(paying, day_text(on)))
+            invoice = replace(invoice, payments=(*invoice.payments, Payment(paying, day_text(on))))
             key = "book.paid" if invoice.is_paid else "book.part_paid"
             params = {
                 "number": number,

@@ -175,17 +175,16 @@ def _invoice(rnd: random.Random, n: int, c: Client, today: pendulum.Date) -> Inv
     cents = rnd.randint(300, 9000) * 100 + rnd.choice([0, 50])
     amount = Decimal(cents).scaleb(-2)
     due = issued.add(days=c.terms)
-    invoice = Invoice(
-        f"{today.year}-{n:04d}", c.id, amount, c.currency, day_text(issued), day_text(due)
-    )
+    payments: tuple[Payment, ...] = ()
     if rnd.random() < 0.6:
         paid_on = issued.add(days=rnd.randint(5, c.terms + 20))
         if paid_on <= today:
-            invoice.payments.append(Payment(amount, day_text(paid_on)))
+            payments = (Payment(amount, day_text(paid_on)),)
     elif rnd.random() < 0.3:
         half = (amount / 2).quantize(Decimal("0.01"))
-        invoice.payments.append(Payment(half, day_text(today)))
-    return invoice
+        payments = (Payment(half, day_text(today)),)
+    number = f"{today.year}-{n:04d}"
+    return Invoice(number, c.id, amount, c.currency, day_text(issued), day_text(due), payments)
 
 
 def build_demo(

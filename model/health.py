@@ -118,7 +118,8 @@ class Signals:
 
 def regularly_late(invoices: list[Invoice], today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
     """Two or more of the last invoices that fell due were paid late (or not yet)."""
-    due = sorted((i for i in invoices if i.due < today.isoformat()), key=lambda i: i.issued)
+    day = today.isoformat()
+    due = sorted((i for i in invoices if i.due < day), key=lambda i: i.issued)
     recent = due[-w.late_invoices_window :]
     return sum(1 for i in recent if i.was_late(today)) >= w.late_invoices_needed
 

@@ -6,8 +6,9 @@ paid when its payments cover the amount, and part payments are normal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 import pendulum
@@ -17,13 +18,13 @@ from model.timestamps import days_until
 __all__ = ["Invoice", "Payment", "aging_bucket"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Payment:
     amount: Decimal
     on: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class Invoice:
     number: str
     client: str
@@ -31,10 +32,11 @@ class Invoice:
     currency: str
     issued: str
     due: str
-    payments: list[Payment] = field(default_factory=list)
+    payments: tuple[Payment, ...] = ()
 
-    @property
+    @cached_property
     def paid_amount(self) -> Decimal:
+        """Kept once computed: payments are a tuple, so it cannot go stale."""
         return sum((p.amount for p in self.payments), Decimal(0))
 
     @property
@@ -83,7 +85,7 @@ class Invoice:
             currency=doc["currency"],
             issued=doc["issued"],
             due=doc["due"],
-            payments=[Payment(Decimal(p["amount"]), p["on"]) for p in doc.get("payments", [])],
+            payments=tuple(Payment(Decimal(p["amount"]), p["on"]) for p in doc.get("payments", [])),
         )
 
 
