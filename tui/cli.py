@@ -8,6 +8,7 @@ refusal is one line on stderr and exit status 2, with nothing written.
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -131,7 +132,37 @@ def make_filter(**kw: Any) -> BoardFilter:
     )
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class RapportGroup(click.Group):
+    """Click's usage errors as one line on stderr, like every other refusal."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.Abort:
+            sys.exit(1)
+        except click.ClickException as error:
+            argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
+            locale = _locale_from(list(argv))
+            click.echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
+            sys.exit(error.exit_code)
+
+
+def _locale_from(argv: list[str]) -> str:
+    """The language asked for, read by hand: the error came before click parsed it."""
+    for flag, value in itertools.pairwise(argv):
+        if flag == "--locale" and value in LOCALES:
+            return value
+    return default_locale()
+
+
+@click.group(
+    cls=RapportGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     envvar="RAPPORT_DB",

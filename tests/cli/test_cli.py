@@ -84,9 +84,23 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(  # type: ignore[no-
     assert book_path.read_bytes() == before
 
 
-def test_unknown_state_option_is_a_usage_error(acme) -> None:  # type: ignore[no-untyped-def]
-    result = acme("client", "add", "X", "--state", "grumpy")
+@pytest.mark.parametrize(
+    ("args", "locale", "fragment"),
+    [
+        (("client", "add", "X", "--state", "grumpy"), "en", "'grumpy' is not one of"),
+        (("quick", "acme", "call", "--db", "x.json"), "en", "No such option"),
+        (("client", "add", "X", "--terms", "soon"), "de", "rapport --help zeigt"),
+    ],
+)
+def test_usage_errors_are_one_line_too(  # type: ignore[no-untyped-def]
+    acme, book_path: Path, args: tuple[str, ...], locale: str, fragment: str
+) -> None:
+    before = book_path.read_bytes()
+    result = acme(*args, locale=locale)
     assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and fragment in lines[0], lines
+    assert book_path.read_bytes() == before
 
 
 def test_list_json_shape(acme) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 EN: dict[str, str] = {
     "cli.error": "Error: {message}",
+    "cli.usage_error": "Error: {message} (rapport --help shows what is accepted)",
     "cli.list_empty": "No clients match. Add one with: rapport client add NAME — or load the demo: rapport demo",
     "cli.demo_refused": "{path} already has clients; use --force to replace them with the demo.",
     "cli.demo_done": "Demo book with {clients} clients and {interactions} interactions written to {path}.",
@@ -37,6 +38,7 @@ EN: dict[str, str] = {
 
 DE: dict[str, str] = {
     "cli.error": "Fehler: {message}",
+    "cli.usage_error": "Fehler: {message} (rapport --help zeigt, was geht)",
     "cli.list_empty": "Keine Kund:innen gefunden. Lege eine an mit: rapport client add NAME — oder lade die Demo: rapport demo",
     "cli.demo_refused": "{path} enthält schon Kund:innen; --force ersetzt sie durch die Demo.",
     "cli.demo_done": "Demo-Buch mit {clients} Kund:innen und {interactions} Kontakten nach {path} geschrieben.",
