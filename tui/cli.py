@@ -7,91 +7,18 @@ refusal is one line on stderr and exit status 2, with nothing written.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import click
 import orjson
-import pendulum
 
-from model import (
-    LOCALES,
-    BoardFilter,
-    Book,
-    RapportError,
-    Receipt,
-    Reflection,
-    State,
-    default_locale,
-    t,
-)
-from model.i18n import register
-from tui.messages import cli as _messages
-
-register(_messages.EN, _messages.DE)
+from model import LOCALES, BoardFilter, State
+from tui.cli_clients import ask_reflection, client
+from tui.cli_context import STATES, Context, RapportGroup, pass_context, refusing
 
 F = TypeVar("F", bound=Callable[..., Any])
-STATES = [s.value for s in State]
-
-
-class Context:
-    """What every sub-command needs: the book, the clock and the language."""
-
-    def __init__(self, db: str | None, locale: str | None, now: str | None) -> None:
-        self.db = Path(db) if db else default_db()
-        self.locale = locale or default_locale()
-        self.fixed_now = pendulum.parse(now) if now else None
-
-    def now(self) -> pendulum.DateTime:
-        fixed = self.fixed_now
-        return fixed if isinstance(fixed, pendulum.DateTime) else pendulum.now()
-
-    @functools.cached_property
-    def book(self) -> Book:
-        return Book(self.db)
-
-    def say(self, key: str, **params: Any) -> str:
-        return t(key, self.locale, **params)
-
-    def fail(self, error: RapportError) -> NoReturn:
-        click.echo(self.say("cli.error", message=error.render(self.locale)), err=True)
-        sys.exit(2)
-
-    def done(self, receipt: Receipt | None) -> None:
-        text = receipt.render(self.locale) if receipt else self.say("book.nothing_to_undo")
-        click.echo(text)
-
-
-def default_db() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("rapport")) / "book.json"
-
-
-def refusing(fn: F) -> F:
-    """Turn the model's refusals into one line and exit status 2."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except RapportError as error:
-            click.get_current_context().find_object(Context).fail(error)  # type: ignore[union-attr]
-
-    return wrapper  # type: ignore[return-value]
-
-
-def complete_client(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
-    root = ctx.find_root().params
-    try:
-        book = Book(Path(root["db"]) if root.get("db") else default_db())
-        return [c.id for c in book.clients() if c.id.startswith(incomplete)]
-    except (RapportError, OSError):
-        return []
 
 
 def filter_options(fn: F) -> F:
@@ -130,32 +57,6 @@ def make_filter(**kw: Any) -> BoardFilter:
         search=kw["search"],
         include_ended=kw["include_ended"],
     )
-
-
-class RapportGroup(click.Group):
-    """Click's usage errors as one line on stderr, like every other refusal."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs["standalone_mode"] = False
-        try:
-            return super().main(*args, **kwargs)
-        except click.exceptions.Exit as done:
-            sys.exit(done.exit_code)
-        except click.Abort:
-            sys.exit(1)
-        except click.ClickException as error:
-            argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
-            locale = _locale_from(list(argv))
-            click.echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
-            sys.exit(error.exit_code)
-
-
-def _locale_from(argv: list[str]) -> str:
-    """The language asked for, read by hand: the error came before click parsed it."""
-    for flag, value in itertools.pairwise(argv):
-        if flag == "--locale" and value in LOCALES:
-            return value
-    return default_locale()
 
 
 @click.group(
@@ -197,124 +98,6 @@ def open_board(c: Context, board_filter: BoardFilter) -> None:
     from tui.app import make_app
 
     make_app(c.book, c.now, locale=c.locale, board_filter=board_filter).run()
-
-
-pass_context = click.make_pass_decorator(Context)
-
-
-@main.group()
-def client() -> None:
-    """Add, list, show and edit clients."""
-
-
-@client.command("add")
-@click.argument("name")
-@click.option("--id", "slug", help="The id to type (default: made from the name).")
-@click.option("--state", type=click.Choice(STATES), default="new", show_default=True)
-@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
-@click.option("--terms", type=int, default=30, show_default=True, help="Payment terms in days.")
-@click.option("--cadence", type=int, default=30, show_default=True, help="Days between contacts.")
-@click.option("--contact", "contacts", multiple=True, help='"Name <mail>" (repeatable).')
-@click.option("--currency", default="EUR", show_default=True, help="ISO 4217 code.")
-@click.option("--scope", default="", help="The agreed scope, in a few words.")
-@click.option("--dream", is_flag=True, help="Mark as a dream client.")
-@pass_context
-@refusing
-def client_add(c: Context, name: str, slug: str | None, state: str, **kw: Any) -> None:
-    """Add a client.
-
-    \b
-    Example:
-      rapport client add "ACME GmbH" --id acme --tag retail --contact "Maren Kruse <maren@acme.de>"
-    """
-    c.done(c.book.add_client(name, c.now(), id=slug, state=State(state), **kw))
-
-
-@client.command("list")
-@pass_context
-@refusing
-def client_list(c: Context) -> None:
-    """List every client with its id and state.
-
-    \b
-    Example:
-      rapport client list
-    """
-    for cl in c.book.clients():
-        click.echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{cl.name}")
-
-
-@client.command("show")
-@click.argument("ref", shell_complete=complete_client)
-@pass_context
-@refusing
-def client_show(c: Context, ref: str) -> None:
-    """Show the whole file of one client, health reasons included.
-
-    \b
-    Example:
-      rapport client show acme
-    """
-    from tui.listing import client_text
-
-    click.echo(client_text(c.book.client_file(ref, c.now()), c.locale))
-
-
-@client.command("edit")
-@click.argument("ref", shell_complete=complete_client)
-@click.option("--name")
-@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
-@click.option("--terms", type=int)
-@click.option("--cadence", type=int)
-@click.option("--contact", help='A new contact person "Name <mail>"; the current one steps back.')
-@click.option("--currency")
-@click.option("--scope")
-@click.option("--dream/--no-dream", default=None)
-@pass_context
-@refusing
-def client_edit(c: Context, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
-    """Change a client's details.
-
-    \b
-    Example:
-      rapport client edit acme --cadence 14 --contact "Jonas Weber <jonas@acme.de>"
-    """
-    c.done(c.book.edit_client(ref, c.now(), tags=tags or None, **kw))
-
-
-@client.command("state")
-@click.argument("ref", shell_complete=complete_client)
-@click.argument("state", type=click.Choice(STATES))
-@click.option("--note", default="", help="Why, in a few words.")
-@click.option("--stop", help="Ending: what to stop doing / what went wrong.")
-@click.option("--pause", help="Ending: what to value today.")
-@click.option("--play", help="Ending: what to take forward.")
-@pass_context
-@refusing
-def client_state(c: Context, ref: str, state: str, note: str, **reflection: str | None) -> None:
-    """Set the state of a relationship; ending asks for a Stop / Pause / Play reflection.
-
-    \b
-    Example:
-      rapport client state acme ended --note "budget cut" --stop "..." --pause "..." --play "..."
-    """
-    chosen = State(state)
-    c.done(c.book.change_state(ref, chosen, c.now(), note, ask_reflection(c, chosen, **reflection)))
-
-
-def ask_reflection(c: Context, state: State, **given: str | None) -> Reflection | None:
-    """Ending a client asks for the reflection; on a terminal, by prompting."""
-    if state is not State.ENDED:
-        return None
-    if any(v is not None for v in given.values()) or not sys.stdin.isatty():
-        return Reflection(**{k: v or "" for k, v in given.items()})
-    click.echo(c.say("cli.reflection_intro"))
-    return Reflection(
-        **{
-            k: click.prompt(c.say(f"cli.reflection_{k}"), default="", show_default=False)
-            for k in given
-        }
-    )
 
 
 @main.command()
@@ -414,3 +197,6 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) ->
         c.book, c.now(), clients=clients, interactions=interactions, seed=seed, replace=force
     )
     click.echo(c.say("cli.demo_done", clients=clients, interactions=interactions, path=str(c.db)))
+
+
+main.add_command(client)

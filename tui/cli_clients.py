@@ -1,0 +1,128 @@
+"""``rapport client ...``: add, list, show, edit a client and set its state."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from model import Reflection, State
+from tui.cli_context import STATES, Context, complete_client, pass_context, refusing
+
+__all__ = ["ask_reflection", "client"]
+
+
+@click.group()
+def client() -> None:
+    """Add, list, show and edit clients."""
+
+
+@client.command("add")
+@click.argument("name")
+@click.option("--id", "slug", help="The id to type (default: made from the name).")
+@click.option("--state", type=click.Choice(STATES), default="new", show_default=True)
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--terms", type=int, default=30, show_default=True, help="Payment terms in days.")
+@click.option("--cadence", type=int, default=30, show_default=True, help="Days between contacts.")
+@click.option("--contact", "contacts", multiple=True, help='"Name <mail>" (repeatable).')
+@click.option("--currency", default="EUR", show_default=True, help="ISO 4217 code.")
+@click.option("--scope", default="", help="The agreed scope, in a few words.")
+@click.option("--dream", is_flag=True, help="Mark as a dream client.")
+@pass_context
+@refusing
+def client_add(c: Context, name: str, slug: str | None, state: str, **kw: Any) -> None:
+    """Add a client.
+
+    \b
+    Example:
+      rapport client add "ACME GmbH" --id acme --tag retail --contact "Maren Kruse <maren@acme.de>"
+    """
+    c.done(c.book.add_client(name, c.now(), id=slug, state=State(state), **kw))
+
+
+@client.command("list")
+@pass_context
+@refusing
+def client_list(c: Context) -> None:
+    """List every client with its id and state.
+
+    \b
+    Example:
+      rapport client list
+    """
+    for cl in c.book.clients():
+        click.echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{cl.name}")
+
+
+@client.command("show")
+@click.argument("ref", shell_complete=complete_client)
+@pass_context
+@refusing
+def client_show(c: Context, ref: str) -> None:
+    """Show the whole file of one client, health reasons included.
+
+    \b
+    Example:
+      rapport client show acme
+    """
+    from tui.listing import client_text
+
+    click.echo(client_text(c.book.client_file(ref, c.now()), c.locale))
+
+
+@client.command("edit")
+@click.argument("ref", shell_complete=complete_client)
+@click.option("--name")
+@click.option("--tag", "tags", multiple=True, help="Replace the tags (repeatable).")
+@click.option("--terms", type=int)
+@click.option("--cadence", type=int)
+@click.option("--contact", help='A new contact person "Name <mail>"; the current one steps back.')
+@click.option("--currency")
+@click.option("--scope")
+@click.option("--dream/--no-dream", default=None)
+@pass_context
+@refusing
+def client_edit(c: Context, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
+    """Change a client's details.
+
+    \b
+    Example:
+      rapport client edit acme --cadence 14 --contact "Jonas Weber <jonas@acme.de>"
+    """
+    c.done(c.book.edit_client(ref, c.now(), tags=tags or None, **kw))
+
+
+@client.command("state")
+@click.argument("ref", shell_complete=complete_client)
+@click.argument("state", type=click.Choice(STATES))
+@click.option("--note", default="", help="Why, in a few words.")
+@click.option("--stop", help="Ending: what to stop doing / what went wrong.")
+@click.option("--pause", help="Ending: what to value today.")
+@click.option("--play", help="Ending: what to take forward.")
+@pass_context
+@refusing
+def client_state(c: Context, ref: str, state: str, note: str, **reflection: str | None) -> None:
+    """Set the state of a relationship; ending asks for a Stop / Pause / Play reflection.
+
+    \b
+    Example:
+      rapport client state acme ended --note "budget cut" --stop "..." --pause "..." --play "..."
+    """
+    chosen = State(state)
+    c.done(c.book.change_state(ref, chosen, c.now(), note, ask_reflection(c, chosen, **reflection)))
+
+
+def ask_reflection(c: Context, state: State, **given: str | None) -> Reflection | None:
+    """Ending a client asks for the reflection; on a terminal, by prompting."""
+    if state is not State.ENDED:
+        return None
+    if any(v is not None for v in given.values()) or not sys.stdin.isatty():
+        return Reflection(**{k: v or "" for k, v in given.items()})
+    click.echo(c.say("cli.reflection_intro"))
+    return Reflection(
+        **{
+            k: click.prompt(c.say(f"cli.reflection_{k}"), default="", show_default=False)
+            for k in given
+        }
+    )
