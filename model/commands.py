@@ -47,6 +47,9 @@ class _Ref(NamedTuple):
 
 
 class Commands:
+    """Each write stores its documents first and labels the undo entry after, so
+    that text the file cannot hold is reported by its own field, not the label's."""
+
     _store: Store
 
     def _wrote(self, client_id: str, seen: int) -> None:
@@ -103,8 +106,8 @@ class Commands:
                 currency=currency,
             )
             receipt = Receipt("book.client_added", {"name": name, "id": slug}, slug)
-            tx.set_label(receipt.label())
             tx.insert("clients", client.to_doc())
+            tx.set_label(receipt.label())
         self._wrote(slug, seen)
         return receipt
 
@@ -143,18 +146,17 @@ class Commands:
                     person.until = today
                 updated.contacts.append(newcomer)
             receipt = Receipt("book.client_edited", {"name": updated.name}, client.id)
-            tx.set_label(receipt.label())
             tx.update("clients", doc_id, updated.to_doc())
+            tx.set_label(receipt.label())
         return receipt
 
     def log(self, ref: str, kind: InteractionKind, text: str, when: pendulum.DateTime) -> Receipt:
         with self._client_tx(ref) as (tx, _, client):
             params = {"kind": kind.value, "name": client.name, "day": day_text(when.date())}
+            interaction = Interaction(client.id, kind, moment_text(when), text)
+            tx.insert("interactions", interaction.to_doc())
             receipt = Receipt("book.logged", params, client.id)
             tx.set_label(receipt.label())
-            tx.insert(
-                "interactions", Interaction(client.id, kind, moment_text(when), text).to_doc()
-            )
         return receipt
 
     def open_issue(
@@ -189,8 +191,8 @@ class Commands:
             receipt = Receipt(
                 "book.issue_resolved", {"number": number, "name": client.name}, client.id
             )
-            tx.set_label(receipt.label())
             tx.update("issues", number, issue.to_doc())
+            tx.set_label(receipt.label())
         return receipt
 
     def add_invoice(
@@ -229,8 +231,8 @@ class Commands:
                 "due": invoice.due,
             }
             receipt = Receipt("book.invoice_added", params, client.id)
-            tx.set_label(receipt.label())
             tx.insert("invoices", invoice.to_doc())
+            tx.set_label(receipt.label())
         return receipt
 
     def record_payment(
@@ -270,8 +272,8 @@ class Commands:
                 "outstanding": str(invoice.outstanding),
             }
             receipt = Receipt(key, params, client.id)
-            tx.set_label(receipt.label())
             tx.update("invoices", doc_id, invoice.to_doc())
+            tx.set_label(receipt.label())
         return receipt
 
     def owe_thanks(
@@ -299,8 +301,8 @@ class Commands:
                 raise InputError("thanks.already_done", number=number)
             thanks.done_at = moment_text(when)
             receipt = Receipt("book.thanked", {"number": number, "name": client.name}, client.id)
-            tx.set_label(receipt.label())
             tx.update("thanks", number, thanks.to_doc())
+            tx.set_label(receipt.label())
         return receipt
 
     def add_kudos(self, ref: str, text: str, when: pendulum.DateTime, giver: str = "") -> Receipt:
@@ -309,8 +311,8 @@ class Commands:
         with self._client_tx(ref) as (tx, _, client):
             kudos = Kudos(client.id, text.strip(), moment_text(when), giver.strip())
             receipt = Receipt("book.kudos_added", {"name": client.name}, client.id)
-            tx.set_label(receipt.label())
             tx.insert("kudos", kudos.to_doc())
+            tx.set_label(receipt.label())
         return receipt
 
     def change_state(
@@ -331,6 +333,6 @@ class Commands:
                 client.reflection = reflection
             params = {"name": client.name, "state": state.value}
             receipt = Receipt("book.state_changed", params, client.id)
-            tx.set_label(receipt.label())
             tx.update("clients", doc_id, client.to_doc())
+            tx.set_label(receipt.label())
         return receipt

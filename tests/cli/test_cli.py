@@ -193,3 +193,11 @@ def test_every_command_has_help_with_an_example(run) -> None:  # type: ignore[no
     ):
         out = run(*args, "--help").output
         assert "Example" in out, args
+
+
+def test_a_broken_character_is_refused_by_its_field(acme, book_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = book_path.read_bytes()
+    result = acme("client", "add", "Bad \udcff name")
+    assert result.exit_code == 2
+    assert "The text in name contains a broken character" in result.stderr
+    assert book_path.read_bytes() == before
