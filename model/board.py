@@ -17,7 +17,7 @@ import pendulum
 
 from model.client import Client, State
 from model.gratitude import Kudos, Thanks
-from model.health import Health, Signals, Suggestion, health, needs_call, regularly_late, suggest
+from model.health import Health, Signals, Suggestion, health, needs_call, suggest
 from model.interaction import InteractionKind
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue
@@ -197,7 +197,7 @@ def _overdue(s: Signals, today: pendulum.Date, late: bool) -> tuple[OverdueRow, 
 
 
 def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
-    late = regularly_late(s.invoices, now.date())
+    late = s.late(now.date())
     return BoardRow(
         client=s.client,
         health=health(s, now),
@@ -266,7 +266,7 @@ def overdue_rows(
         row
         for s in signals.values()
         if client in (None, s.client.id)
-        for row in _overdue(s, today, regularly_late(s.invoices, today))
+        for row in _overdue(s, today, s.late(today))
     ]
     rows.sort(key=lambda r: (-r.days_overdue, r.invoice.number))
     return rows

@@ -105,6 +105,17 @@ class Signals:
     kudos: list[Kudos] = field(default_factory=list)
     written_since_issue: int = 0
     spoken_since_issue: int = 0
+    _late: dict[tuple[pendulum.Date, Weights], bool] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def late(self, today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
+        """:func:`regularly_late` for this client, worked out once a day: the board,
+        the health and the overdue pane all ask."""
+        key = (today, w)
+        if key not in self._late:
+            self._late[key] = regularly_late(self.invoices, today, w)
+        return self._late[key]
 
     def days_since_contact(self, now: pendulum.DateTime) -> int | None:
         if self.last_contact is None:
@@ -154,7 +165,7 @@ def _money_reasons(s: Signals, today: pendulum.Date, w: Weights) -> list[Reason]
         if days > 0:
             params = {"number": invoice.number, "days": days}
             reasons.append(Reason("health.overdue", params, by_bucket[aging_bucket(days)]))
-    if regularly_late(s.invoices, today, w):
+    if s.late(today, w):
         reasons.append(Reason("health.regularly_late", {}, w.regularly_late))
     return reasons
 
