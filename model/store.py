@@ -248,6 +248,18 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """TinyDB may write inside; any failure drops the cache, so memory equals disk again."""
+        self._db.book.writable = True
+        try:
+            yield
+        except BaseException:
+            self._forget()
+            raise
+        finally:
+            self._db.book.writable = False
+
+    @contextmanager
     def transaction(
         self, label: Mapping[str, Any] | None = None, *, undoable: bool = True
     ) -> Iterator[Transaction]:
@@ -266,20 +278,16 @@ class Store:
             with self._exclusive():
                 self._refresh(locked=True)
                 self._txn = txn = Transaction(self._db, stored_label)
-                self._db.book.writable = True
                 try:
-                    yield txn
-                    changes = txn.changes()
-                    if changes:
-                        self._log_undo(txn.label, changes if undoable else None)
-                        self._commit()
-                except BaseException:
-                    self._forget()
-                    raise
+                    with self._writing():
+                        yield txn
+                        changes = txn.changes()
+                        if changes:
+                            self._log_undo(txn.label, changes if undoable else None)
+                            self._commit()
                 finally:
                     txn.close()
                     self._txn = None
-                    self._db.book.writable = False
 
     def undo(self) -> dict[str, Any] | None:
         """Take back the newest change of any process; its label, or ``None`` if none is left."""
@@ -293,17 +301,11 @@ class Store:
                     return None
                 newest = max(log, key=int)
                 label, changes = self._undo_entry(newest, log[newest])
-                self._db.book.writable = True
-                try:
+                with self._writing():
                     for table, doc_id, before in reversed(changes):
                         self._restore(table, doc_id, before)
                     self._db.table(UNDO).remove(doc_ids=[int(newest)])
                     self._commit()
-                except BaseException:
-                    self._forget()
-                    raise
-                finally:
-                    self._db.book.writable = False
                 return label
 
     def _undo_entry(self, doc_id: str, entry: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
@@ -363,14 +365,8 @@ class Store:
         except OSError as error:
             raise self._write_failed(error) from error
         self._install(migrate(tables, schema), None)
-        self._db.book.writable = True
-        try:
+        with self._writing():
             self._commit()
-        except BaseException:
-            self._forget()
-            raise
-        finally:
-            self._db.book.writable = False
 
     def _write_failed(self, error: OSError) -> WriteFailed:
         return WriteFailed(path=str(self.path), reason=error.strerror or str(error))
