@@ -117,7 +117,7 @@ def ask_reflection(c: Context, state: State, **given: str | None) -> Reflection 
     """Ending a client asks for the reflection; on a terminal, by prompting."""
     if state is not State.ENDED:
         return None
-    if any(v is not None for v in given.values()) or not sys.stdin.isatty():
+    if any(v is not None for v in given.values()) or not (sys.stdin and sys.stdin.isatty()):
         return Reflection(**{k: v or "" for k, v in given.items()})
     click.echo(c.say("cli.reflection_intro"))
     return Reflection(
