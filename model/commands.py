@@ -46,6 +46,14 @@ class _Ref(NamedTuple):
     name: str
 
 
+def _own(tx: Transaction, table: str, number: int, client: Client, unknown: str) -> dict[str, Any]:
+    """Document ``number`` of ``table``, refused with ``unknown`` unless it is ``client``'s."""
+    doc = tx.get(table, number)
+    if doc is None or doc["client"] != client.id:
+        raise InputError(unknown, number=number, name=client.name)
+    return doc
+
+
 class Commands:
     """Each write stores its documents first and labels the undo entry after, so
     that text the file cannot hold is reported by its own field, not the label's."""
@@ -181,10 +189,7 @@ class Commands:
         self, ref: str, number: int, when: pendulum.DateTime, note: str = ""
     ) -> Receipt:
         with self._client_tx(ref) as (tx, _, client):
-            doc = tx.get("issues", number)
-            if doc is None or doc["client"] != client.id:
-                raise InputError("issue.unknown", number=number, name=client.name)
-            issue = Issue.from_doc(number, doc)
+            issue = Issue.from_doc(number, _own(tx, "issues", number, client, "issue.unknown"))
             if not issue.is_open:
                 raise InputError("issue.already_resolved", number=number)
             issue.resolved, issue.resolution = moment_text(when), note.strip()
@@ -293,10 +298,7 @@ class Commands:
 
     def thanks_done(self, ref: str, number: int, when: pendulum.DateTime) -> Receipt:
         with self._client_tx(ref) as (tx, _, client):
-            doc = tx.get("thanks", number)
-            if doc is None or doc["client"] != client.id:
-                raise InputError("thanks.unknown", number=number, name=client.name)
-            thanks = Thanks.from_doc(number, doc)
+            thanks = Thanks.from_doc(number, _own(tx, "thanks", number, client, "thanks.unknown"))
             if not thanks.is_owed:
                 raise InputError("thanks.already_done", number=number)
             thanks.done_at = moment_text(when)

@@ -35,24 +35,23 @@ UNDO = "_undo"
 Tables = dict[str, dict[str, dict[str, Any]]]
 
 
-def schema_of(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> int:
-    """The schema a book declares; a book without ``_meta`` is schema 0."""
+def _meta_count(tables: Mapping[str, Mapping[str, Mapping[str, Any]]], name: str) -> int:
     meta = tables.get(META)
     if meta is None:
         return 0
-    schema = meta[META_ID]["schema"]
-    assert isinstance(schema, int)
-    return schema
+    value = meta[META_ID][name]
+    assert isinstance(value, int)
+    return value
+
+
+def schema_of(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> int:
+    """The schema a book declares; a book without ``_meta`` is schema 0."""
+    return _meta_count(tables, "schema")
 
 
 def generation_of(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> int:
     """How many writes the book has seen since it got a ``_meta`` table."""
-    meta = tables.get(META)
-    if meta is None:
-        return 0
-    generation = meta[META_ID]["generation"]
-    assert isinstance(generation, int)
-    return generation
+    return _meta_count(tables, "generation")
 
 
 def _add_meta(tables: Tables) -> Tables:

@@ -48,17 +48,22 @@ def mixed(book: str, worker: int, steps: int) -> None:
     print(json.dumps({"inserted": inserted, "expected": {str(k): v for k, v in mine.items()}}))
 
 
+def labelled_step(store: Store, step: int) -> None:
+    """One undoable step that inserts, and now and then updates and removes too."""
+    with store.transaction({"key": "step", "params": {"n": step}}) as txn:
+        txn.insert("items", {"step": step})
+        if step % 3 == 2:
+            txn.update("items", step, {"step": step - 1, "edited": True})
+        if step % 4 == 3:
+            txn.remove("items", step - 2)
+
+
 def write(book: str, steps: int) -> None:
     """Labelled steps; print the ``items`` table after each one."""
     store = Store(book)
     snapshots = []
     for step in range(steps):
-        with store.transaction({"key": "step", "params": {"n": step}}) as txn:
-            txn.insert("items", {"step": step})
-            if step % 3 == 2:
-                txn.update("items", step, {"step": step - 1, "edited": True})
-            if step % 4 == 3:
-                txn.remove("items", step - 2)
+        labelled_step(store, step)
         snapshots.append(dict(store.tables()["items"]))
     print(json.dumps(snapshots))
 

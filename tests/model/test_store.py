@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from model.errors import InputError
 from model.storage import BookDB, FastTable
 from model.store import UNDO_DEPTH, Store
+from tests.model.store_worker import labelled_step
 
 
 @pytest.fixture
@@ -347,12 +348,7 @@ def test_a_symlinked_book_keeps_its_link(tmp_path: Path) -> None:
 def test_undo_takes_back_25_steps_in_order(store: Store) -> None:
     snapshots = [dict(store.tables().get("items", {}))]
     for step in range(25):
-        with store.transaction({"key": "step", "params": {"n": step}}) as txn:
-            txn.insert("items", {"step": step})
-            if step % 3 == 2:
-                txn.update("items", step, {"step": step - 1, "edited": True})
-            if step % 4 == 3:
-                txn.remove("items", step - 2)
+        labelled_step(store, step)
         snapshots.append(dict(store.tables()["items"]))
     for step in reversed(range(25)):
         assert store.undo() == {"key": "step", "params": {"n": step}}
