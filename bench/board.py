@@ -85,7 +85,7 @@ def _on_board(book_path: Path, body: Body, *, settle: bool = True) -> float:
 
     from model import Book
     from tui.app import make_app
-    from tui.table import KeyedTable
+    from tui.widgets.table import KeyedTable
 
     async def go() -> float:
         app = make_app(Book(book_path), pendulum.now, history_path=book_path.with_name("history"))

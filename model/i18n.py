@@ -1,6 +1,6 @@
 """Every sentence the product says, in English and German.
 
-Texts live in catalogs (``model/messages/*.py`` and ``tui/messages.py``), one
+Texts live in catalogs (``model/texts/*.py``, ``tui/texts/*.py`` and ``tui/cli/texts.py``), one
 ``EN`` and one ``DE`` dict each, keyed alike; a test fails when a key exists in
 one language and not the other.  Catalogs register themselves on import, so
 ``model`` never needs to know about the board's texts.
@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from model.messages import book as _book
-from model.messages import quicklog as _quicklog
-from model.messages import store as _store
+from model.texts import book as _book
+from model.texts import quicklog as _quicklog
+from model.texts import store as _store
 
 __all__ = ["LOCALES", "default_locale", "register", "t"]
 

@@ -4,4 +4,4 @@ Importing the package registers the board's texts; it imports no textual, so
 that ``rapport quick`` from another terminal starts fast.
 """
 
-import tui.messages  # noqa: F401  (registers the catalogs)
+import tui.texts  # noqa: F401  (registers the catalogs)

@@ -1,6 +1,6 @@
 """The Rapport app: a thin shell around the board screen.
 
-Everything the board does lives in :mod:`tui.main`; the app only wires the book,
+Everything the board does lives in :mod:`tui.screens.board`; the app only wires the book,
 the clock, the language and the history file together.  :func:`make_app` is the
 one way to build it, for ``rapport``, the tests, the screenshots and the bench.
 """
@@ -14,9 +14,9 @@ from textual.app import App
 
 import tui  # noqa: F401  (registers the board's texts)
 from model import BoardFilter, Book
-from tui.live import Clock, Session
-from tui.main import MainScreen
-from tui.quicklog_input import History
+from tui.screens.board import MainScreen
+from tui.session import Clock, Session
+from tui.widgets.quicklog import History
 
 __all__ = ["RapportApp", "default_history_path", "make_app"]
 
@@ -25,7 +25,10 @@ _HERE = Path(__file__).parent
 
 class RapportApp(App[None]):
     TITLE = "Rapport"
-    CSS_PATH: ClassVar[list[str | PurePath]] = [_HERE / "rapport.tcss", _HERE / "screens.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        _HERE / "rapport.tcss",
+        _HERE / "screens" / "screens.tcss",
+    ]
 
     def __init__(
         self,

@@ -3,7 +3,7 @@
 The footer, the help screen and the command palette all read this one table, so
 a key cannot be bound without being explained, nor explained without being
 bound.  Descriptions are catalog keys (``board.key.*``); each widget translates
-its own copy of the bindings with :func:`tui.screen_keys.localize_bindings`.
+its own copy of the bindings with :func:`tui.screens.keys.localize_bindings`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-import tui.messages  # noqa: F401  (registers the board's texts)
+import tui.texts  # noqa: F401  (registers the board's texts)
 
 __all__ = [
     "BOARD",

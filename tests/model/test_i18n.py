@@ -8,15 +8,15 @@ import string
 
 import pytest
 
-import model.messages
-import tui.messages
+import model.texts
+import tui.texts
 from model.i18n import default_locale, t
 
 
 def _catalogs() -> list[str]:
     return [
         f"{package.__name__}.{info.name}"
-        for package in (model.messages, tui.messages)
+        for package in (model.texts, tui.texts)
         for info in pkgutil.iter_modules(package.__path__)
     ]
 

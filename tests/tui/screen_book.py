@@ -21,7 +21,7 @@ from textual.widgets import Static
 from model import Book, InteractionKind, IssueKind, Reflection, Severity, State
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
-CSS = Path(__file__).parents[2] / "tui" / "screens.tcss"
+CSS = Path(__file__).parents[2] / "tui" / "screens" / "screens.tcss"
 
 UNSET = object()
 

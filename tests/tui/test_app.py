@@ -12,15 +12,15 @@ from model import BoardFilter, Book, State
 from tests.tui.conftest import cell, row_keys, run, until
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
-from tui.client_screen import ClientScreen
-from tui.help_screen import HelpScreen
 from tui.keys import KEYS
-from tui.kudos_screen import KudosScreen
-from tui.main import MainScreen
-from tui.panes import PaneTable
-from tui.quicklog_input import QuickLogBar, QuickLogInput
-from tui.reflection import ReflectionScreen
-from tui.state_picker import StatePicker
+from tui.screens.board import MainScreen
+from tui.screens.client import ClientScreen
+from tui.screens.help import HelpScreen
+from tui.screens.kudos import KudosScreen
+from tui.screens.reflection import ReflectionScreen
+from tui.screens.state_picker import StatePicker
+from tui.widgets.panes import PaneTable
+from tui.widgets.quicklog import QuickLogBar, QuickLogInput
 
 OpenApp = Callable[..., RapportApp]
 

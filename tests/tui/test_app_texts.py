@@ -9,17 +9,17 @@ import pytest
 
 import tui
 from model.i18n import t
-from tui.board import BoardTable
 from tui.keys import KEYS
-from tui.messages import board as catalog
-from tui.panes import GratitudeTable, IssuesTable, OverdueTable
+from tui.texts import board as catalog
+from tui.widgets.board_table import BoardTable
+from tui.widgets.panes import GratitudeTable, IssuesTable, OverdueTable
 
 TUI = Path(tui.__file__).parent
 _LITERAL = re.compile(r"[\"'](board\.[a-z_]+\.?[a-z_]*)[\"']")
 
 
 def _used_keys() -> set[str]:
-    used = {m.group(1) for path in TUI.glob("*.py") for m in _LITERAL.finditer(path.read_text())}
+    used = {m.group(1) for path in TUI.rglob("*.py") for m in _LITERAL.finditer(path.read_text())}
     used |= {key.description for key in KEYS}
     for table in (BoardTable, IssuesTable, OverdueTable, GratitudeTable):
         used |= {f"board.col.{column}" for column in table.COLUMNS}

@@ -39,13 +39,13 @@ from model.demo import build_demo
 from tests.tui.conftest import NOW, Clock, cell, run, until
 from tests.tui.screen_book import terminal_output, visible
 from tui.app import RapportApp, make_app
-from tui.board import BoardTable, board_view, matches
-from tui.cells import contact_text, health_cell
-from tui.live import Session
-from tui.panes import issue_view, overdue_view, thanks_view, unthanked_view
-from tui.quicklog_input import QuickLogBar
 from tui.safe_text import printable
-from tui.table import RowView
+from tui.session import Session
+from tui.widgets.board_table import BoardTable, board_view, matches
+from tui.widgets.cells import contact_text, health_cell
+from tui.widgets.panes import issue_view, overdue_view, thanks_view, unthanked_view
+from tui.widgets.quicklog import QuickLogBar
+from tui.widgets.table import RowView
 
 OpenApp = Callable[..., RapportApp]
 

@@ -17,9 +17,9 @@ from model.storage import dump
 from tests.tui.conftest import Clock, cell, row_keys, run, until
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
-from tui.panes import PaneTable
-from tui.quicklog_input import QuickLogBar
-from tui.summary import StatusLine
+from tui.widgets.panes import PaneTable
+from tui.widgets.quicklog import QuickLogBar
+from tui.widgets.summary import StatusLine
 
 OpenApp = Callable[..., RapportApp]
 RAPPORT = str(Path(sys.executable).parent / "rapport")

@@ -11,7 +11,7 @@ from model import Book, InteractionKind
 from tests.tui.conftest import NOW, cell, run, until
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
-from tui.quicklog_input import History, QuickLogBar
+from tui.widgets.quicklog import History, QuickLogBar
 
 OpenApp = Callable[..., RapportApp]
 

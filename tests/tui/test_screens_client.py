@@ -12,8 +12,8 @@ from model import Book, Interaction, InteractionKind, State
 from model.batch import Batch
 from model.timestamps import moment_text
 from tests.tui.screen_book import NOW, Host, build_book, days_ago, flat, shown, visible
-from tui.client_screen import ClientScreen
-from tui.client_sections import TIMELINE_LIMIT
+from tui.screens.client import ClientScreen
+from tui.screens.client_sections import TIMELINE_LIMIT
 
 
 async def settled(pilot: Pilot[None]) -> None:

@@ -13,9 +13,9 @@ from textual.widgets import Input, OptionList
 
 from model import Reflection, State
 from tests.tui.screen_book import UNSET, Host, flat, shown, visible
-from tui.help_screen import HelpScreen, key_label
-from tui.reflection import ReflectionScreen
-from tui.state_picker import StatePicker
+from tui.screens.help import HelpScreen, key_label
+from tui.screens.reflection import ReflectionScreen
+from tui.screens.state_picker import StatePicker
 
 
 def drive(

@@ -11,7 +11,7 @@ from model import Book, Kudos
 from model.batch import Batch
 from model.timestamps import moment_text
 from tests.tui.screen_book import Host, build_book, days_ago, flat, shown, visible
-from tui.kudos_screen import KudosScreen
+from tui.screens.kudos import KudosScreen
 
 
 def jar(book: Book, locale: str, size: tuple[int, int] = (100, 40)) -> tuple[str, list[str]]:

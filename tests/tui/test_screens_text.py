@@ -13,11 +13,11 @@ from textual.widgets import OptionList
 
 from model import Book, InteractionKind, Reflection, State
 from tests.tui.screen_book import NOW, Host, days_ago, flat, shown, terminal_output, visible
-from tui.client_screen import ClientScreen
-from tui.kudos_screen import KudosScreen
-from tui.reflection import ReflectionScreen
 from tui.safe_text import printable, safe
-from tui.state_picker import StatePicker
+from tui.screens.client import ClientScreen
+from tui.screens.kudos import KudosScreen
+from tui.screens.reflection import ReflectionScreen
+from tui.screens.state_picker import StatePicker
 
 NASTY = {
     "name": "[/bold] x",

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Static
 
 from model import t
 from tui.safe_text import safe
-from tui.screen_keys import localize_bindings
+from tui.screens.keys import localize_bindings
 
 __all__ = ["HelpScreen", "key_label"]
 

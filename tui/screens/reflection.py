@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from model import Reflection, t
 from tui.safe_text import safe
-from tui.screen_keys import localize_bindings
+from tui.screens.keys import localize_bindings
 
 __all__ = ["FIELDS", "ReflectionScreen"]
 

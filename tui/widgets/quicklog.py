@@ -25,7 +25,7 @@ from model import RapportError, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
 from tui.safe_text import printable, safe
-from tui.screen_keys import localize_bindings
+from tui.screens.keys import localize_bindings
 
 __all__ = ["History", "QuickLogBar", "QuickLogInput", "error_text"]
 

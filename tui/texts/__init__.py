@@ -1,10 +1,10 @@
 """The board's and the screens' texts, registered with the model's catalogs on import.
 
-The command line registers its own catalog (``tui.messages.cli``) when it starts.
+The command line registers its own catalog (``tui.cli.texts``) when it starts.
 """
 
 from model.i18n import register
-from tui.messages import board, screens
+from tui.texts import board, screens
 
 register(board.EN, board.DE)
 register(screens.EN, screens.DE)

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from model import Reflection, State
-from tui.cli_context import STATES, Context, complete_client, pass_context, refusing
+from tui.cli.context import STATES, Context, complete_client, pass_context, refusing
 
 __all__ = ["ask_reflection", "client"]
 
@@ -66,7 +66,7 @@ def client_show(c: Context, ref: str) -> None:
     Example:
       rapport client show acme
     """
-    from tui.listing import client_text
+    from tui.cli.listing import client_text
 
     click.echo(client_text(c.book.client_file(ref, c.now()), c.locale))
 

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from model import t
-from tui.screen_keys import localize_bindings
+from tui.screens.keys import localize_bindings
 
 __all__ = ["KeyedTable", "RowView"]
 

@@ -13,7 +13,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from model import t
 from tui import keys
-from tui.help_screen import key_label
+from tui.screens.help import key_label
 
 __all__ = ["KeyCommands"]
 

@@ -18,10 +18,10 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from model import Book, KudosRow, t
-from tui.client_screen import error_text
 from tui.formats import day
 from tui.safe_text import safe
-from tui.screen_keys import localize_bindings
+from tui.screens.client import error_text
+from tui.screens.keys import localize_bindings
 
 __all__ = ["KudosScreen", "kudos_card"]
 

@@ -18,7 +18,7 @@ import pendulum
 
 from model import LOCALES, Book, RapportError, Receipt, State, default_locale, t
 from model.i18n import register
-from tui.messages import cli as _messages
+from tui.cli import texts as _messages
 
 __all__ = [
     "STATES",

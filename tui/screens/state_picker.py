@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from model import State, t
 from tui.formats import state_text
 from tui.safe_text import safe
-from tui.screen_keys import localize_bindings
+from tui.screens.keys import localize_bindings
 
 __all__ = ["StatePicker", "state_option"]
 

@@ -14,10 +14,10 @@ from textual.widgets import Input
 
 from model import BoardRow, t
 from tui import keys
-from tui.cells import contact_text, count_cell, health_cell, money_text, user_text
 from tui.formats import state_text
-from tui.screen_keys import localize_bindings
-from tui.table import KeyedTable, RowView
+from tui.screens.keys import localize_bindings
+from tui.widgets.cells import contact_text, count_cell, health_cell, money_text, user_text
+from tui.widgets.table import KeyedTable, RowView
 
 __all__ = ["WIDE", "BoardTable", "SearchInput", "board_key", "board_view", "matches"]
 

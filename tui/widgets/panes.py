@@ -19,10 +19,10 @@ from textual.widgets import Tab, Tabs
 
 from model import IssueRow, OverdueRow, Severity, ThanksRow, Unthanked, t
 from tui import keys
-from tui.cells import money_text, user_text
 from tui.formats import day, state_text
 from tui.safe_text import safe
-from tui.table import KeyedTable, RowView
+from tui.widgets.cells import money_text, user_text
+from tui.widgets.table import KeyedTable, RowView
 
 __all__ = [
     "GratitudeTable",

@@ -1,11 +1,11 @@
 """A screen kept true to the book: it reads in workers, polls, and writes through them.
 
 Nothing here touches the file on the event loop.  Reads and writes run in
-thread workers through the :class:`~tui.live.Session` and come back as
+thread workers through the :class:`~tui.session.Session` and come back as
 messages; a write answers with a notice in words and a fresh snapshot, so the
 screen shows the change at once.  When the book cannot be read, the screen says
 why, keeps the last good snapshot, and refuses to write until it can read again.
-The board (:class:`tui.main.MainScreen`) adds the widgets and the keys.
+The board (:class:`tui.screens.board.MainScreen`) adds the widgets and the keys.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from model import BoardFilter, Book, BookTooNew, RapportError, t
-from tui.live import Session, Snapshot
 from tui.safe_text import printable
-from tui.summary import StatusLine
+from tui.session import Session, Snapshot
+from tui.widgets.summary import StatusLine
 
 __all__ = ["Do", "LiveScreen"]
 

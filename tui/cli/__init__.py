@@ -15,8 +15,8 @@ import click
 import orjson
 
 from model import LOCALES, BoardFilter, State
-from tui.cli_clients import ask_reflection, client
-from tui.cli_context import STATES, Context, RapportGroup, pass_context, refusing
+from tui.cli.clients import ask_reflection, client
+from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -151,7 +151,7 @@ def list_(c: Context, as_json: bool, **filters: Any) -> None:
       rapport list --state strained --overdue
       rapport list --json --tag retail
     """
-    from tui.listing import board_json, board_table
+    from tui.cli.listing import board_json, board_table
 
     now = c.now()
     rows = c.book.board(now, make_filter(**filters))

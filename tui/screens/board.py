@@ -1,7 +1,7 @@
 """The board screen: the board, its panes, the quick-log, and what every key does.
 
 Keys come from :mod:`tui.keys`; each runs an ``action_*`` here.  Reading,
-polling and writing (all in workers) come from :class:`~tui.live_screen.LiveScreen`;
+polling and writing (all in workers) come from :class:`~tui.screens.live.LiveScreen`;
 this screen decides what to show and what each act writes.
 """
 
@@ -21,14 +21,14 @@ from textual.worker import Worker, WorkerState
 
 from model import BoardFilter, BoardRow, Book, RapportError, Receipt, Reflection, State, t
 from tui import keys
-from tui.board import WIDE, BoardTable, SearchInput, matches
-from tui.commands import KeyCommands
-from tui.live import Session, Snapshot
-from tui.live_screen import LiveScreen
-from tui.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
-from tui.quicklog_input import History, QuickLogBar, QuickLogInput
-from tui.screen_keys import localize_bindings
-from tui.summary import FilterLine, StatusLine, SummaryLine
+from tui.palette import KeyCommands
+from tui.screens.keys import localize_bindings
+from tui.screens.live import LiveScreen
+from tui.session import Session, Snapshot
+from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
+from tui.widgets.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
+from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
+from tui.widgets.summary import FilterLine, StatusLine, SummaryLine
 
 __all__ = ["MainScreen"]
 
@@ -230,7 +230,7 @@ class MainScreen(LiveScreen):
             self.open_quicklog(f"{row.client.id} {verb(name, self.locale)} ")
 
     def action_change_state(self) -> None:
-        from tui.state_picker import StatePicker
+        from tui.screens.state_picker import StatePicker
 
         row = self.need_client()
         if row is None or self.refused():
@@ -241,7 +241,7 @@ class MainScreen(LiveScreen):
         )
 
     def _picked(self, client: str, name: str, state: State | None) -> None:
-        from tui.reflection import ReflectionScreen
+        from tui.screens.reflection import ReflectionScreen
 
         locale = self.locale
         if state is State.ENDED:
@@ -277,7 +277,7 @@ class MainScreen(LiveScreen):
         self.write(lambda book, _now: _undone(book.undo(), locale))
 
     def action_open_client(self) -> None:
-        from tui.client_screen import ClientScreen
+        from tui.screens.client import ClientScreen
 
         row = self.need_client()
         if row is not None:
@@ -287,16 +287,16 @@ class MainScreen(LiveScreen):
             )
 
     def action_kudos_jar(self) -> None:
-        from tui.kudos_screen import KudosScreen
+        from tui.screens.kudos import KudosScreen
 
         self.app.push_screen(KudosScreen(self.session.book, self.locale))
 
     def action_help(self) -> None:
-        from tui.client_screen import ClientScreen
-        from tui.help_screen import HelpScreen
-        from tui.kudos_screen import KudosScreen
-        from tui.reflection import ReflectionScreen
-        from tui.state_picker import StatePicker
+        from tui.screens.client import ClientScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.kudos import KudosScreen
+        from tui.screens.reflection import ReflectionScreen
+        from tui.screens.state_picker import StatePicker
 
         screens = (ClientScreen, KudosScreen, StatePicker, ReflectionScreen)
         pairs = keys.help_pairs() + keys.screen_pairs(screens)

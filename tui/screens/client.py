@@ -21,9 +21,9 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from model import Book, ClientFile, RapportError, t
-from tui import client_sections as part
 from tui.safe_text import safe
-from tui.screen_keys import localize_bindings
+from tui.screens import client_sections as part
+from tui.screens.keys import localize_bindings
 
 __all__ = ["ClientScreen"]
 

@@ -36,8 +36,8 @@ from model import (
     Unthanked,
 )
 from model.board import summary as summarize
-from tui.board import board_key, board_view
-from tui.panes import (
+from tui.widgets.board_table import board_key, board_view
+from tui.widgets.panes import (
     issue_key,
     issue_view,
     overdue_key,
@@ -47,7 +47,7 @@ from tui.panes import (
     unthanked_key,
     unthanked_view,
 )
-from tui.table import RowView
+from tui.widgets.table import RowView
 
 __all__ = ["BookMissing", "Clock", "Session", "Snapshot"]
 
