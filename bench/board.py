@@ -135,7 +135,7 @@ async def _external_write(app: Any, pilot: Any, frames: Frames) -> float:
 
     client = _pick(app)
     before = _cell(app, client, "issues")
-    other = Book(app.session.book.path)
+    other = Book(app.session.path)
     frames.watch(lambda: _cell(app, client, "issues") != before)
     await asyncio.to_thread(other.open_issue, client, "bench", pendulum.now(), Severity.HIGH)
     start = time.perf_counter()

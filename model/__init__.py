@@ -14,9 +14,10 @@ from model.board import (
     Summary,
     ThanksRow,
     Unthanked,
+    matches_search,
 )
 from model.book import Book, ClientFile, KudosRow
-from model.client import Client, Contact, Reflection, State, StateChange
+from model.client import Client, Contact, Reflection, State, StateChange, needs_reflection
 from model.errors import BookCorrupt, BookTooNew, InputError, RapportError, WriteFailed
 from model.gratitude import Kudos, Thanks
 from model.health import WEIGHTS, Health, Reason, Suggestion
@@ -65,5 +66,7 @@ __all__ = [
     "WriteFailed",
     "aging_bucket",
     "default_locale",
+    "matches_search",
+    "needs_reflection",
     "t",
 ]

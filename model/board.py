@@ -35,6 +35,7 @@ __all__ = [
     "board_rows",
     "gather",
     "gratitude",
+    "matches_search",
     "open_issue_rows",
     "overdue_rows",
     "summary",
@@ -221,13 +222,19 @@ def _matches(row: BoardRow, f: BoardFilter) -> bool:
         not f.overdue or bool(row.overdue),
         not f.open_issues or row.open_issues > 0,
         not f.owed_thanks or row.thanks_owed > 0,
-        not f.search or _search_hit(c, f.search),
+        not f.search or matches_search(c, f.search),
     )
     return all(checks)
 
 
-def _search_hit(c: Client, text: str) -> bool:
-    needle = text.casefold()
+def matches_search(c: Client, text: str) -> bool:
+    """Does ``text`` occur in the client's id, name, tags or current contacts?
+
+    The one search rule: ``rapport list --search``, the board's ``/`` filter.
+    """
+    needle = text.strip().casefold()
+    if not needle:
+        return True
     haystack = [c.id, c.name, *c.tags, *(p.name for p in c.current_contacts)]
     return any(needle in h.casefold() for h in haystack)
 

@@ -16,7 +16,7 @@ from model import board as _board
 from model import quicklog
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
-from model.client import Client
+from model.client import Client, Reflection
 from model.client_file import ClientFile, client_file
 from model.commands import Commands
 from model.errors import InputError
@@ -131,8 +131,11 @@ class Book(Commands):
         client = resolve_client(ref, (s.client for s in signals.values()))
         return client_file(self._store.tables(), signals[client.id], now)
 
-    def apply(self, command: quicklog.Command) -> Receipt:
-        """Carry out one parsed quick-log line."""
+    def apply(self, command: quicklog.Command, reflection: Reflection | None = None) -> Receipt:
+        """Carry out one parsed quick-log line; ``reflection`` goes with a line that ends a client.
+
+        Whether a line asks for one: :func:`model.client.needs_reflection` of its state.
+        """
         c = command
         match c:
             case quicklog.LogInteraction():
@@ -160,7 +163,7 @@ class Book(Commands):
             case quicklog.AddKudos():
                 return self.add_kudos(c.client, c.text, c.when, c.giver)
             case quicklog.ChangeState():
-                return self.change_state(c.client, c.state, c.when, c.note)
+                return self.change_state(c.client, c.state, c.when, c.note, reflection)
         raise AssertionError(f"unhandled command {command!r}")
 
     def quick(self, line: str, now: pendulum.DateTime) -> Receipt:

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Client", "Contact", "Reflection", "State", "StateChange", "slugify"]
+__all__ = [
+    "Client",
+    "Contact",
+    "Reflection",
+    "State",
+    "StateChange",
+    "needs_reflection",
+    "slugify",
+]
 
 
 class State(StrEnum):
@@ -28,6 +36,15 @@ class State(StrEnum):
     @property
     def rank(self) -> int:
         return list(State).index(self)
+
+
+def needs_reflection(state: State) -> bool:
+    """Does moving to ``state`` ask for a Stop / Pause / Play reflection?
+
+    DOMAIN.md (text 000): what a lost relationship taught is asked for when it
+    ends, by every front end, so the rule lives here and nowhere else.
+    """
+    return state is State.ENDED
 
 
 CALM_STATES = frozenset({State.NEW, State.ROUTINE, State.TRUSTED})

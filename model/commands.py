@@ -24,7 +24,7 @@ from model.checks import (
     new_id,
     parse_contact,
 )
-from model.client import Client, Reflection, State, StateChange
+from model.client import Client, Reflection, State, StateChange, needs_reflection
 from model.errors import InputError
 from model.gratitude import Kudos, Thanks
 from model.interaction import Interaction, InteractionKind
@@ -331,7 +331,7 @@ class Commands:
                 raise InputError("state.unchanged", name=client.name, state=state.value)
             client.state = state
             client.history.append(StateChange(state, moment_text(when), note.strip()))
-            if state is State.ENDED and reflection is not None and not reflection.is_empty():
+            if needs_reflection(state) and reflection is not None and not reflection.is_empty():
                 client.reflection = reflection
             params = {"name": client.name, "state": state.value}
             receipt = Receipt("book.state_changed", params, client.id)

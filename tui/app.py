@@ -14,7 +14,7 @@ from textual.app import App
 
 import tui  # noqa: F401  (registers the board's texts)
 from model import BoardFilter, Book
-from tui.screens.board import MainScreen
+from tui.screens.board import BoardScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
 
@@ -44,8 +44,8 @@ class RapportApp(App[None]):
         self._history = history
         self._poll_interval = poll_interval
 
-    def get_default_screen(self) -> MainScreen:
-        return MainScreen(
+    def get_default_screen(self) -> BoardScreen:
+        return BoardScreen(
             self.session,
             board_filter=self._board_filter,
             history=self._history,
@@ -53,10 +53,10 @@ class RapportApp(App[None]):
         )
 
     @property
-    def board(self) -> MainScreen:
+    def board(self) -> BoardScreen:
         """The board screen, whichever screen is on top."""
         screen = self.screen_stack[0]
-        assert isinstance(screen, MainScreen)
+        assert isinstance(screen, BoardScreen)
         return screen
 
 

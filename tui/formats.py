@@ -1,9 +1,10 @@
 """How the screens write states, days, moments, money and health in the reader's language.
 
-One place for these so that the client screen, the kudos jar and the state
-picker say "7. März 2026" and "vor 3 Tagen" alike.  Everything returns rich
-``Text`` or plain strings meant to be wrapped by :func:`tui.text.safe`: never
-markup, because names and notes from the book are shown as typed.
+One place for these so that the board, the panes, the client screen, the kudos
+jar and the state picker say "7. März 2026" and "vor 3 Tagen" alike, and colour
+states, severities and health the same.  Everything returns rich ``Text`` or
+plain strings meant to be wrapped by :func:`tui.safe_text.safe`: never markup,
+because names and notes from the book are shown as typed.
 """
 
 from __future__ import annotations
@@ -13,11 +14,20 @@ from decimal import Decimal
 import pendulum
 from rich.text import Text
 
-from model import State, t
+from model import Severity, State, t
 from model.money import format_money
 from model.timestamps import ago, parse_day, parse_moment
 
-__all__ = ["STATE_STYLES", "day", "health_bar", "moment", "money", "state_text"]
+__all__ = [
+    "SEVERITY_STYLES",
+    "STATE_STYLES",
+    "day",
+    "health_bar",
+    "health_style",
+    "moment",
+    "money",
+    "state_text",
+]
 
 # Most urgent in the hottest colour, calm states in greens, the ended in grey.
 STATE_STYLES: dict[State, str] = {
@@ -28,6 +38,12 @@ STATE_STYLES: dict[State, str] = {
     State.ROUTINE: "green",
     State.TRUSTED: "bold green",
     State.ENDED: "grey50",
+}
+
+SEVERITY_STYLES: dict[Severity, str] = {
+    Severity.LOW: "",
+    Severity.MEDIUM: "yellow",
+    Severity.HIGH: "bold red",
 }
 
 _DAY_FORMATS = {"en": "D MMM YYYY", "de": "D. MMM YYYY"}
@@ -55,10 +71,15 @@ def money(amount: Decimal, currency: str, locale: str) -> str:
     return format_money(amount, currency, locale)
 
 
+def health_style(score: int) -> str:
+    """Red below 40, yellow below 70, green above: the board's cell and the client's bar."""
+    return "red" if score < 40 else "yellow" if score < 70 else "green"
+
+
 def health_bar(score: int) -> Text:
-    """``███████░░░ 70``: red below 40, yellow below 70, green above."""
+    """``███████░░░ 70`` in the colour of :func:`health_style`."""
     filled = round(max(0, min(100, score)) * _BAR_WIDTH / 100)
-    style = "red" if score < 40 else "yellow" if score < 70 else "green"
+    style = health_style(score)
     return Text.assemble(
         ("█" * filled, style),
         ("░" * (_BAR_WIDTH - filled), "grey37"),

@@ -18,9 +18,10 @@ from __future__ import annotations
 import itertools
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from functools import partial
+from typing import Any, Generic, TypeVar
 
 import pendulum
 
@@ -28,25 +29,14 @@ from model import (
     BoardFilter,
     BoardRow,
     Book,
-    IssueRow,
-    OverdueRow,
+    ClientFile,
+    KudosRow,
     RapportError,
     Summary,
-    ThanksRow,
-    Unthanked,
 )
 from model.board import summary as summarize
 from tui.widgets.board_table import board_key, board_view
-from tui.widgets.panes import (
-    issue_key,
-    issue_view,
-    overdue_key,
-    overdue_view,
-    thanks_key,
-    thanks_view,
-    unthanked_key,
-    unthanked_view,
-)
+from tui.widgets.panes import PANES
 from tui.widgets.table import RowView
 
 __all__ = ["BookMissing", "Clock", "Session", "Snapshot"]
@@ -73,12 +63,15 @@ class Snapshot:
     today: pendulum.Date
     board: tuple[RowView[BoardRow], ...]
     summary: Summary
-    issues: tuple[RowView[IssueRow], ...]
-    overdue: tuple[RowView[OverdueRow], ...]
-    gratitude: tuple[RowView[ThanksRow | Unthanked], ...]
+    panes: Mapping[str, tuple[RowView[Any], ...]]
+    """The rows of each pane, by :attr:`PaneSpec.name`."""
     client_ids: tuple[str, ...]
     complete: bool = True
     """False for a first look: only the rows a screen can show, the rest follows."""
+
+
+def _view(build: Callable[[T, str], RowView[T]], locale: str, row: T) -> RowView[T]:
+    return build(row, locale)
 
 
 def _stamp(path: os.PathLike[str]) -> _FileStamp:
@@ -115,10 +108,15 @@ class ViewCache(Generic[T]):
 
 
 class Session:
-    """The book, the clock and the language the board reads with; safe to call from threads."""
+    """The book, the clock and the language the board reads with; safe to call from threads.
+
+    The one road to the book on the board's side: no screen or widget holds the
+    :class:`Book`; they call :meth:`read`, :meth:`write`, :meth:`client_file` and
+    :meth:`kudos`, each under the one lock, from a thread worker.
+    """
 
     def __init__(self, book: Book, now: Clock, locale: str) -> None:
-        self.book = book
+        self._book = book
         self.now = now
         self.locale = locale
         self._lock = threading.Lock()
@@ -130,8 +128,9 @@ class Session:
         self._views()
 
     @property
-    def troubled(self) -> bool:
-        return self._troubled
+    def path(self) -> os.PathLike[str]:
+        """Where the book lives (for the tests and the bench, which open it again)."""
+        return self._book.path
 
     def read(
         self, board_filter: BoardFilter, *, force: bool = False, limit: int | None = None
@@ -142,11 +141,11 @@ class Session:
         ``limit`` makes a first look: views for that many rows of each table only.
         """
         with self._lock:
-            stamp = _stamp(self.book.path)
+            stamp = _stamp(self._book.path)
             if self._troubled:
                 if not force and stamp == self._failed_at:
                     return None
-            elif not force and not self.book.changed():
+            elif not force and not self._book.changed():
                 return None
             try:
                 snapshot = self._snapshot(board_filter, limit)
@@ -160,47 +159,52 @@ class Session:
         """Run one command of the book; refused while the file cannot be read."""
         with self._lock:
             self._check_file()
-            return do(self.book, self.now())
+            return do(self._book, self.now())
+
+    def client_file(self, ref: str) -> tuple[ClientFile, pendulum.DateTime]:
+        """Everything about one client, and the moment it was read at."""
+        with self._lock:
+            now = self.now()
+            return self._book.client_file(ref, now), now
+
+    def kudos(self) -> list[KudosRow]:
+        """Every compliment received, newest first."""
+        with self._lock:
+            return self._book.kudos()
 
     def _views(self) -> None:
         """Fresh caches: at start and whenever the day changes."""
         now, locale = self.now, self.locale
         self._board = ViewCache(board_key, lambda row: board_view(row, now(), locale))
-        self._issues = ViewCache(issue_key, lambda row: issue_view(row, locale))
-        self._overdue = ViewCache(overdue_key, lambda row: overdue_view(row, locale))
-        self._thanks = ViewCache(thanks_key, lambda row: thanks_view(row, locale))
-        self._unthanked = ViewCache(unthanked_key, lambda row: unthanked_view(row, locale))
+        self._panes: dict[str, ViewCache[Any]] = {
+            spec.name: ViewCache(spec.key, partial(_view, spec.view, locale)) for spec in PANES
+        }
 
     def _check_file(self) -> None:
-        present = _stamp(self.book.path) is not None
+        present = _stamp(self._book.path) is not None
         if self._had_file and not present:
-            raise BookMissing(path=str(self.book.path))
+            raise BookMissing(path=str(self._book.path))
         self._had_file = self._had_file or present
 
     def _snapshot(self, board_filter: BoardFilter, limit: int | None) -> Snapshot:
         self._check_file()
-        now, book = self.now(), self.book
+        now, book = self.now(), self._book
         if now.date() != self._day:
             self._day = now.date()
             self._views()
         everyone = book.board(now)
         plain = board_filter.is_empty and not board_filter.include_ended
         rows = everyone if plain else book.board(now, board_filter)
-        gratitude = book.gratitude(now)
-        issues, overdue = book.open_issues(now), book.overdue(now)
-        thanked = len(gratitude.owed) + len(gratitude.unthanked)
-        thanks = self._thanks.views(gratitude.owed, limit)
-        unthanked_limit = None if limit is None else max(limit - len(thanks), 0)
+        pane_rows = {spec.name: spec.rows(book, now) for spec in PANES}
+        longest = max((len(rows), *(len(r) for r in pane_rows.values())))
         snapshot = Snapshot(
             seq=next(self._seq),
             today=now.date(),
             board=self._board.views(rows, limit),
             summary=summarize(everyone, now),
-            issues=self._issues.views(issues, limit),
-            overdue=self._overdue.views(overdue, limit),
-            gratitude=(*thanks, *self._unthanked.views(gratitude.unthanked, unthanked_limit)),
+            panes={name: self._panes[name].views(r, limit) for name, r in pane_rows.items()},
             client_ids=tuple(c.id for c in book.clients()),
-            complete=limit is None or limit >= max(len(rows), len(issues), len(overdue), thanked),
+            complete=limit is None or limit >= longest,
         )
         # A file deleted while we read shows up as an empty book: check again.
         self._check_file()

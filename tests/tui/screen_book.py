@@ -8,6 +8,7 @@ screen under test and remember what it answered.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,17 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from model import Book, InteractionKind, IssueKind, Reflection, Severity, State
+from tui.session import Session
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
 CSS = Path(__file__).parents[2] / "tui" / "screens" / "screens.tcss"
 
 UNSET = object()
+
+
+def on(book: Book, locale: str, now: Callable[[], pendulum.DateTime] = lambda: NOW) -> Session:
+    """The session a screen under test reads ``book`` through, at ``now``, in ``locale``."""
+    return Session(book, now, locale)
 
 
 def days_ago(days: int) -> pendulum.DateTime:

@@ -13,7 +13,7 @@ from tests.tui.conftest import cell, row_keys, run, until
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
 from tui.keys import KEYS
-from tui.screens.board import MainScreen
+from tui.screens.board import BoardScreen
 from tui.screens.client import ClientScreen
 from tui.screens.help import HelpScreen
 from tui.screens.kudos import KudosScreen
@@ -229,7 +229,7 @@ def test_escape_on_the_reflection_keeps_the_state(book_path: Path, open_app: Ope
         await pilot.press("end", "enter")
         await until(pilot, lambda: isinstance(app.screen, ReflectionScreen))
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
         await app.workers.wait_for_complete()
         assert row_keys(app)[0] == "acme"
 
@@ -275,7 +275,7 @@ def test_enter_opens_the_client_and_escape_returns_to_the_same_row(
         await pilot.press("j", "enter")
         await until(pilot, lambda: isinstance(app.screen, ClientScreen))
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert selected(app) == "initech"
 
     run(app, body)
@@ -288,7 +288,7 @@ def test_the_kudos_jar_and_the_help(book_path: Path, open_app: OpenApp) -> None:
         await pilot.press("K")
         await until(pilot, lambda: isinstance(app.screen, KudosScreen))
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
         await pilot.press("question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         text = screen_text(app)
@@ -297,7 +297,7 @@ def test_the_kudos_jar_and_the_help(book_path: Path, open_app: OpenApp) -> None:
         for key in ("Back", "Save", "Cancel"):
             assert key in text, "the other screens' keys are listed too"
         await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await until(pilot, lambda: isinstance(app.screen, BoardScreen))
 
     run(app, body, size=(120, 60))
 

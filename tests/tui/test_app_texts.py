@@ -12,7 +12,7 @@ from model.i18n import t
 from tui.keys import KEYS
 from tui.texts import board as catalog
 from tui.widgets.board_table import BoardTable
-from tui.widgets.panes import GratitudeTable, IssuesTable, OverdueTable
+from tui.widgets.panes import PANES
 
 TUI = Path(tui.__file__).parent
 _LITERAL = re.compile(r"[\"'](board\.[a-z_]+\.?[a-z_]*)[\"']")
@@ -21,10 +21,10 @@ _LITERAL = re.compile(r"[\"'](board\.[a-z_]+\.?[a-z_]*)[\"']")
 def _used_keys() -> set[str]:
     used = {m.group(1) for path in TUI.rglob("*.py") for m in _LITERAL.finditer(path.read_text())}
     used |= {key.description for key in KEYS}
-    for table in (BoardTable, IssuesTable, OverdueTable, GratitudeTable):
+    for table in (BoardTable, *(spec.table for spec in PANES)):
         used |= {f"board.col.{column}" for column in table.COLUMNS}
-    for table in (IssuesTable, OverdueTable, GratitudeTable):
-        used.add(f"board.pane.{table.NAME}")
+    for spec in PANES:
+        used.add(f"board.pane.{spec.name}")
     verbs = {m.group(1) for key in KEYS if (m := re.fullmatch(r"prefill\('(\w+)'\)", key.action))}
     used |= {f"board.verb.{verb}" for verb in verbs | {"resolve", "paid", "thanks"}}
     used |= {

@@ -289,7 +289,7 @@ def test_a_first_look_builds_a_screenful_and_the_full_read_reuses_it(tmp_path: P
     session = Session(Book(path), Clock(), "en")
     first = session.read(BoardFilter(), force=True, limit=10)
     assert first is not None and not first.complete
-    assert len(first.board) == len(first.issues) == 10
+    assert len(first.board) == len(first.panes["issues"]) == 10
     full = session.read(BoardFilter(), force=True)
     assert full is not None and full.complete and len(full.board) > 10
     assert all(a is b for a, b in zip(first.board, full.board, strict=False))

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from model import Book, Interaction, InteractionKind, State
 from model.batch import Batch
 from model.timestamps import moment_text
-from tests.tui.screen_book import NOW, Host, build_book, days_ago, flat, shown, visible
+from tests.tui.screen_book import NOW, Host, build_book, days_ago, flat, on, shown, visible
 from tui.screens.client import ClientScreen
 from tui.screens.client_sections import TIMELINE_LIMIT
 
@@ -25,7 +25,7 @@ def show(book: Book, client: str, locale: str, size: tuple[int, int] = (150, 80)
     """Open the client screen and answer everything it shows."""
 
     async def go() -> str:
-        screen = ClientScreen(book, client, NOW, locale)
+        screen = ClientScreen(on(book, locale), client)
         app = Host(screen)
         async with app.run_test(size=size) as pilot:
             await settled(pilot)
@@ -162,7 +162,7 @@ def test_an_unknown_client_is_reported_in_place_and_the_app_lives_on(tmp_path: P
     book = build_book(tmp_path / "book.json")
 
     async def go() -> None:
-        screen = ClientScreen(book, "nobody", NOW, "de")
+        screen = ClientScreen(on(book, "de"), "nobody")
         app = Host(screen)
         async with app.run_test(size=(120, 30)) as pilot:
             header = screen.query_one("#client-header")
@@ -183,7 +183,7 @@ def test_escape_goes_back(tmp_path: Path) -> None:
     book = build_book(tmp_path / "book.json")
 
     async def go() -> None:
-        app = Host(ClientScreen(book, "acme", NOW, "en"))
+        app = Host(ClientScreen(on(book, "en"), "acme"))
         async with app.run_test(size=(120, 30)) as pilot:
             await settled(pilot)
             assert isinstance(app.screen, ClientScreen)
@@ -199,7 +199,7 @@ def test_keys_scroll_the_file_and_the_footer_speaks_the_locale(tmp_path: Path) -
     book = build_book(tmp_path / "book.json")
 
     async def go() -> None:
-        screen = ClientScreen(book, "acme", NOW, "de")
+        screen = ClientScreen(on(book, "de"), "acme")
         app = Host(screen)
         async with app.run_test(size=(120, 24)) as pilot:
             await settled(pilot)
@@ -219,7 +219,7 @@ def test_the_clock_may_be_a_callable(tmp_path: Path) -> None:
     book = build_book(tmp_path / "book.json")
 
     async def go() -> str:
-        screen = ClientScreen(book, "acme", lambda: NOW.add(days=10), "en")
+        screen = ClientScreen(on(book, "en", lambda: NOW.add(days=10)), "acme")
         async with Host(screen).run_test(size=(150, 60)) as pilot:
             await settled(pilot)
             return shown(screen)

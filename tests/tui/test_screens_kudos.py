@@ -10,7 +10,7 @@ import pytest
 from model import Book, Kudos
 from model.batch import Batch
 from model.timestamps import moment_text
-from tests.tui.screen_book import Host, build_book, days_ago, flat, shown, visible
+from tests.tui.screen_book import Host, build_book, days_ago, flat, on, shown, visible
 from tui.screens.kudos import KudosScreen
 
 
@@ -18,7 +18,7 @@ def jar(book: Book, locale: str, size: tuple[int, int] = (100, 40)) -> tuple[str
     """What the jar holds, and what the terminal shows of it."""
 
     async def go() -> tuple[str, list[str]]:
-        screen = KudosScreen(book, locale)
+        screen = KudosScreen(on(book, locale))
         app = Host(screen)
         async with app.run_test(size=size) as pilot:
             await app.workers.wait_for_complete()
@@ -86,7 +86,7 @@ def test_a_jar_of_a_thousand_compliments_opens_and_scrolls(tmp_path: Path) -> No
     book.load(Batch(kudos=said))
 
     async def go() -> None:
-        screen = KudosScreen(book, "en")
+        screen = KudosScreen(on(book, "en"))
         app = Host(screen)
         async with app.run_test(size=(80, 24)) as pilot:
             await app.workers.wait_for_complete()

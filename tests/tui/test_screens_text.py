@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from textual.widgets import OptionList
 
 from model import Book, InteractionKind, Reflection, State
-from tests.tui.screen_book import NOW, Host, days_ago, flat, shown, terminal_output, visible
+from tests.tui.screen_book import Host, days_ago, flat, on, shown, terminal_output, visible
 from tui.safe_text import printable, safe
 from tui.screens.client import ClientScreen
 from tui.screens.kudos import KudosScreen
@@ -70,7 +70,7 @@ def check_every_screen(book: Book, locale: str) -> None:
     ]
 
     async def go() -> None:
-        screen = ClientScreen(book, "c", NOW, locale)
+        screen = ClientScreen(on(book, locale), "c")
         app = Host(screen)
         async with app.run_test(size=(200, 120)) as pilot:
             await app.workers.wait_for_complete()
@@ -84,7 +84,7 @@ def check_every_screen(book: Book, locale: str) -> None:
                 assert flat(printable(value)) in text, value
             assert_clean(app)
 
-            jar = KudosScreen(book, locale)
+            jar = KudosScreen(on(book, locale))
             await app.push_screen(jar)
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -124,7 +124,7 @@ def test_the_escape_in_a_note_is_shown_not_obeyed(tmp_path: Path) -> None:
     book = nasty_book(tmp_path / "book.json", NASTY)
 
     async def go() -> str:
-        app = Host(ClientScreen(book, "c", NOW, "en"))
+        app = Host(ClientScreen(on(book, "en"), "c"))
         async with app.run_test(size=(200, 120)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()

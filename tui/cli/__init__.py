@@ -120,15 +120,10 @@ def quick(c: Context, words: tuple[str, ...]) -> None:
     from model import quicklog
 
     command = quicklog.parse(join_words(words), c.now())
-    if isinstance(command, quicklog.ChangeState) and command.state is State.ENDED:
-        reflection = ask_reflection(c, State.ENDED, stop=None, pause=None, play=None)
-        c.done(
-            c.book.change_state(
-                command.client, command.state, command.when, command.note, reflection
-            )
-        )
-    else:
-        c.done(c.book.apply(command))
+    reflection = None
+    if isinstance(command, quicklog.ChangeState):
+        reflection = ask_reflection(c, command.state, stop=None, pause=None, play=None)
+    c.done(c.book.apply(command, reflection))
 
 
 def join_words(words: tuple[str, ...]) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from model import Reflection, State
+from model import Reflection, State, needs_reflection
 from tui.cli.context import STATES, Context, complete_client, pass_context, refusing
 
 __all__ = ["ask_reflection", "client"]
@@ -115,7 +115,7 @@ def client_state(c: Context, ref: str, state: str, note: str, **reflection: str 
 
 def ask_reflection(c: Context, state: State, **given: str | None) -> Reflection | None:
     """Ending a client asks for the reflection; on a terminal, by prompting."""
-    if state is not State.ENDED:
+    if not needs_reflection(state):
         return None
     if any(v is not None for v in given.values()) or not (sys.stdin and sys.stdin.isatty()):
         return Reflection(**{k: v or "" for k, v in given.items()})

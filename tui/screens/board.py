@@ -1,8 +1,13 @@
 """The board screen: the board, its panes, the quick-log, and what every key does.
 
-Keys come from :mod:`tui.keys`; each runs an ``action_*`` here.  Reading,
-polling and writing (all in workers) come from :class:`~tui.screens.live.LiveScreen`;
-this screen decides what to show and what each act writes.
+Keys come from :mod:`tui.keys`; each runs an ``action_*`` here.  The book is
+read and written only in ``@work(thread=True)`` methods through the
+:class:`~tui.session.Session`; each posts one message of :mod:`tui.screens.live`,
+handled below on the event loop.  What each act writes is in
+:mod:`tui.screens.acts`.  Dialogs are read with ``push_screen_wait`` in one
+function per act.  The screen polls the file, so writes from another terminal
+(``rapport quick``) show within a poll; while the book cannot be read it says
+why, keeps the last good snapshot and refuses to write.
 """
 
 from __future__ import annotations
@@ -10,36 +15,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, assert_never
 
-import pendulum
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.command import Provider
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
-from textual.worker import Worker, WorkerState
 
-from model import BoardFilter, BoardRow, Book, RapportError, Receipt, Reflection, State, t
+from model import BookTooNew, RapportError, needs_reflection, t
+from model.board import BoardFilter, BoardRow
+from model.quicklog import ChangeState, parse
 from tui import keys
 from tui.palette import KeyCommands
+from tui.safe_text import printable
+from tui.screens import acts, live
+from tui.screens.client import ClientScreen
+from tui.screens.help import HelpScreen
 from tui.screens.keys import localize_bindings
-from tui.screens.live import LiveScreen
+from tui.screens.kudos import KudosScreen
+from tui.screens.reflection import ReflectionScreen
+from tui.screens.state_picker import StatePicker
 from tui.session import Session, Snapshot
 from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
 from tui.widgets.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
 from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
 from tui.widgets.summary import FilterLine, StatusLine, SummaryLine
 
-__all__ = ["MainScreen"]
+__all__ = ["BoardScreen"]
 
 _NEEDS_CLIENT = frozenset({"prefill", "change_state", "accept_suggestion", "open_client"})
+# Rows of each table in the first look at a large book: more than a tall screen shows.
+_FIRST_LOOK = 60
+_AFTER_PAINT = 0.05
 
 
-def _undone(receipt: Receipt | None, locale: str) -> str:
-    return t("book.nothing_to_undo", locale) if receipt is None else receipt.render(locale)
-
-
-class MainScreen(LiveScreen):
+class BoardScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.SCREEN)
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {KeyCommands}
     # Textual declares this one as an instance attribute, hence no ClassVar.
@@ -53,10 +66,20 @@ class MainScreen(LiveScreen):
         history: History,
         poll_interval: float,
     ) -> None:
-        super().__init__(session, board_filter=board_filter, poll_interval=poll_interval)
+        super().__init__()
+        self.session = session
+        self.locale = session.locale
+        self.board_filter = board_filter or BoardFilter()
+        self.poll_interval = poll_interval
+        self.history = history
+        self.snapshot: Snapshot | None = None
+        self.read_only = False
+        self.trouble: str | None = None
         self.typed = ""
         self.scoped = False
-        self.history = history
+        self._reading = False
+        self._pending = False
+        self._today = session.now().date()
         localize_bindings(self, self.locale)
 
     # -- layout ------------------------------------------------------------------------------
@@ -85,36 +108,139 @@ class MainScreen(LiveScreen):
         for hidden in ("#empty", "#search", "#quicklog", "#status", "#filters"):
             self.query_one(hidden).display = False
         self.board.focus()
-        self.run_worker(self.history.load, thread=True, name="history", exit_on_error=False)
+        self._load_history()
+        self.read(force=True, first=True)
+        self.set_interval(self.poll_interval, self.tick)
 
-    # -- what the live screen asks of the board ----------------------------------------------
+    # -- the workers: each posts one message of tui.screens.live -----------------------------
 
-    def show_snapshot(self, snapshot: Snapshot) -> None:
-        self.refresh_board()
+    @work(thread=True, exit_on_error=False)
+    def _load_history(self) -> None:
+        self.post_message(live.HistoryLoaded(self.history.load()))
 
-    def wrote_line(self, line: str) -> None:
-        # The history is a convenience: a home folder that refuses it must not
-        # turn a write that happened into an error.
-        with suppress(OSError):
-            self.history.append(line)
+    @work(thread=True, group="read", exit_on_error=False)
+    def _read(self, board_filter: BoardFilter, force: bool, limit: int | None) -> None:
+        self.post_message(live.read(self.session, board_filter, force, limit))
 
-    def line_written(self, line: str) -> None:
-        self.query_one(QuickLogInput).remember(line)
-        self.close_quicklog()
+    @work(thread=True, group="write", exit_on_error=False)
+    def _write(self, do: live.Do, line: str | None, board_filter: BoardFilter) -> None:
+        after = None if line is None else partial(_remember, self.history, line)
+        self.post_message(live.write(self.session, do, line, board_filter, after))
 
-    def line_refused(self, line: str, error: RapportError) -> bool:
-        if not self.quicklog.display:
-            return False
-        self.quicklog.refuse(line, error)
-        return True
+    # -- reading -----------------------------------------------------------------------------
 
-    def worker_failed(self) -> None:
+    def tick(self) -> None:
+        """Poll the file; a new day re-reads anyway, since days and colours move with it."""
+        today = self.session.now().date()
+        new_day = today != self._today
+        self._today = today
+        self.read(force=new_day)
+
+    def read(self, *, force: bool = False, first: bool = False) -> None:
+        """Read in a worker; one at a time, a forced read waits for the running one."""
+        if self._reading:
+            self._pending = self._pending or force
+            return
+        self._reading = True
+        self._read(self.board_filter, force, _FIRST_LOOK if first else None)
+
+    def _read_done(self) -> None:
+        self._reading = False
+        if self._pending:
+            self._pending = False
+            self.read(force=True)
+
+    def on_history_loaded(self, message: live.HistoryLoaded) -> None:
+        self.query_one(QuickLogInput).history[:0] = message.lines
+
+    def on_loaded(self, message: live.Loaded) -> None:
+        self._read_done()
+        snapshot = message.snapshot
+        if snapshot is None:
+            return
+        self.show(snapshot)
+        if not snapshot.complete:
+            # The rest once the first look is painted: a read meanwhile would slow the paint.
+            self.set_timer(_AFTER_PAINT, partial(self.read, force=True))
+
+    def on_troubled(self, message: live.Troubled) -> None:
+        self._read_done()
+        self.show_trouble(message.error)
+
+    def on_failed(self, message: live.Failed) -> None:
+        said = t("board.status.failed", self.locale, error=f"{message.error!r}")
+        if message.reading:
+            self._read_done()
+            self.set_trouble(said)  # a book that cannot be read is not written either
+        else:
+            self.query_one(StatusLine).show(said)
         self.quicklog.busy = False
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name == "history" and event.state is WorkerState.SUCCESS:
-            lines: list[str] = event.worker.result or []
-            self.query_one(QuickLogInput).history[:0] = lines
+    def show_trouble(self, error: RapportError) -> None:
+        self.read_only = isinstance(error, BookTooNew)
+        key = "board.status.read_only" if self.read_only else "board.status.unreadable"
+        self.set_trouble(t(key, self.locale, error=error.render(self.locale)))
+
+    def set_trouble(self, text: str | None) -> None:
+        """Say why the book cannot be read (``None``: it can); writes wait until it can."""
+        self.trouble = text
+        self.query_one(StatusLine).show(text)
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Put a snapshot on screen, unless a newer one is there already."""
+        if self.snapshot is not None and snapshot.seq <= self.snapshot.seq:
+            return
+        self.snapshot = snapshot
+        self.read_only = False
+        self.set_trouble(None)
+        self.refresh_board()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def say(self, text: str, *, severity: SeverityLevel = "information") -> None:
+        """A notice; it holds names from the book, so it is never read as markup."""
+        self.notify(printable(text), severity=severity, markup=False)
+
+    def refusal(self) -> str | None:
+        """Why nothing can be written now, politely; ``None`` when all is well."""
+        if self.read_only:
+            return t("board.refuse.read_only", self.locale)
+        if self.trouble is not None:
+            return t("board.refuse.trouble", self.locale)
+        return None
+
+    def refused(self) -> bool:
+        text = self.refusal()
+        if text is not None:
+            self.say(text, severity="warning")
+        return text is not None
+
+    def write(self, do: live.Do, *, line: str | None = None) -> bool:
+        """Run ``do`` on the book in a worker; its words become the notice.
+
+        ``False`` when the book cannot be written now (the user has been told why).
+        """
+        if self.refused():
+            return False
+        self._write(do, line, self.board_filter)
+        return True
+
+    def on_written(self, message: live.Written) -> None:
+        if message.trouble is not None:
+            self.show_trouble(message.trouble)
+        if message.line is not None:
+            self.query_one(QuickLogInput).remember(message.line)
+            self.close_quicklog()
+        self.say(message.said)
+        if message.snapshot is not None:
+            self.show(message.snapshot)
+
+    def on_refused(self, message: live.Refused) -> None:
+        error, line = message.error, message.line
+        if line is not None and self.quicklog.display:
+            self.quicklog.refuse(line, error)
+        else:
+            self.say(error.render(self.locale), severity="error")
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -147,16 +273,14 @@ class MainScreen(LiveScreen):
             return
         row = self.selected_row if self.scoped else None
         if row is None:
-            panes = (snapshot.issues, snapshot.overdue, snapshot.gratitude)
-            self.query_one(Panes).show(*panes, None, complete=snapshot.complete)
+            self.query_one(Panes).show(snapshot.panes, None, complete=snapshot.complete)
             return
         who = row.client.id
-        self.query_one(Panes).show(
-            [v for v in snapshot.issues if v.data.client.id == who],
-            [v for v in snapshot.overdue if v.data.client.id == who],
-            [v for v in snapshot.gratitude if v.data.client.id == who],
-            row.client.name,
-        )
+        scoped = {
+            name: [v for v in views if v.data.client.id == who]
+            for name, views in snapshot.panes.items()
+        }
+        self.query_one(Panes).show(scoped, row.client.name)
 
     @property
     def selected_row(self) -> BoardRow | None:
@@ -178,8 +302,33 @@ class MainScreen(LiveScreen):
 
     def on_quick_log_bar_submitted(self, message: QuickLogBar.Submitted) -> None:
         line, locale = message.line, self.locale
-        if not self.write(lambda book, now: book.quick(line, now).render(locale), line=line):
+        with suppress(RapportError):  # a bad line is refused by the write, word by word
+            command = parse(line, self.session.now())
+            if isinstance(command, ChangeState) and needs_reflection(command.state):
+                self.end_from_line(line, command)
+                return
+        if not self.write(acts.quick(line, locale), line=line):
             self.quicklog.busy = False
+
+    @work
+    async def end_from_line(self, line: str, command: ChangeState) -> None:
+        """``acme state ended``: the Stop / Pause / Play reflection first; Escape ends nothing."""
+        if self.refused():
+            self.quicklog.busy = False
+            return
+        name = self.client_name(command.client)
+        reflection = await self.app.push_screen_wait(ReflectionScreen(name, self.locale))
+        if reflection is None:
+            self.quicklog.open(line)  # the line stays, to edit or to give up with Escape
+        elif not self.write(acts.apply(command, reflection, self.locale), line=line):
+            self.quicklog.busy = False
+
+    def client_name(self, ref: str) -> str:
+        """The name the board shows for ``ref``, or ``ref`` itself when it shows none."""
+        rows = () if self.snapshot is None else self.snapshot.board
+        wanted = ref.casefold()
+        names = (v.data.client.name for v in rows if v.data.client.id.casefold() == wanted)
+        return next(names, ref)
 
     def on_quick_log_input_closed(self, _: QuickLogInput.Closed) -> None:
         self.close_quicklog()
@@ -204,11 +353,13 @@ class MainScreen(LiveScreen):
             self.carry_out(table.intent(view))
 
     def carry_out(self, intent: Intent) -> None:
-        if isinstance(intent, Prefill):
-            self.open_quicklog(intent.line)
-        elif isinstance(intent, MarkThanked):
-            client, number, locale = intent.client, intent.number, self.locale
-            self.write(lambda book, now: book.thanks_done(client, number, now).render(locale))
+        match intent:
+            case Prefill(line):
+                self.open_quicklog(line)
+            case MarkThanked(client, number):
+                self.write(acts.thanks_done(client, number, self.locale))
+            case _:
+                assert_never(intent)
 
     # -- actions (bound in tui.keys) ---------------------------------------------------------
 
@@ -229,35 +380,23 @@ class MainScreen(LiveScreen):
         if row is not None:
             self.open_quicklog(f"{row.client.id} {verb(name, self.locale)} ")
 
-    def action_change_state(self) -> None:
-        from tui.screens.state_picker import StatePicker
-
+    @work
+    async def action_change_state(self) -> None:
+        """The picker, then (when the state ends the client) the reflection; Escape in either
+        changes nothing."""
         row = self.need_client()
         if row is None or self.refused():
             return
-        client = row.client
-        self.app.push_screen(
-            StatePicker(client.state, self.locale), partial(self._picked, client.id, client.name)
-        )
-
-    def _picked(self, client: str, name: str, state: State | None) -> None:
-        from tui.screens.reflection import ReflectionScreen
-
-        locale = self.locale
-        if state is State.ENDED:
-            self.app.push_screen(ReflectionScreen(name, locale), partial(self._ended, client))
-        elif state is not None:
-            self.write(lambda book, now: book.change_state(client, state, now).render(locale))
-
-    def _ended(self, client: str, reflection: Reflection | None) -> None:
-        if reflection is None:
+        client, locale = row.client, self.locale
+        state = await self.app.push_screen_wait(StatePicker(client.state, locale))
+        if state is None:
             return
-        locale = self.locale
-        self.write(
-            lambda book, now: book.change_state(
-                client, State.ENDED, now, reflection=reflection
-            ).render(locale)
-        )
+        reflection = None
+        if needs_reflection(state):
+            reflection = await self.app.push_screen_wait(ReflectionScreen(client.name, locale))
+            if reflection is None:
+                return
+        self.write(acts.change_state(client.id, state, locale, reflection=reflection))
 
     def action_accept_suggestion(self) -> None:
         row = self.need_client()
@@ -267,37 +406,21 @@ class MainScreen(LiveScreen):
         if suggestion is None:
             self.say(t("board.no_suggestion", locale, name=row.client.name))
             return
-        client, note = row.client.id, suggestion.reason.text(locale)
-        self.write(
-            lambda book, now: book.change_state(client, suggestion.state, now, note).render(locale)
-        )
+        note = suggestion.reason.text(locale)
+        self.write(acts.change_state(row.client.id, suggestion.state, locale, note))
 
     def action_undo(self) -> None:
-        locale = self.locale
-        self.write(lambda book, _now: _undone(book.undo(), locale))
+        self.write(acts.undo(self.locale))
 
     def action_open_client(self) -> None:
-        from tui.screens.client import ClientScreen
-
         row = self.need_client()
         if row is not None:
-            session = self.session
-            self.app.push_screen(
-                ClientScreen(session.book, row.client.id, session.now, self.locale)
-            )
+            self.app.push_screen(ClientScreen(self.session, row.client.id))
 
     def action_kudos_jar(self) -> None:
-        from tui.screens.kudos import KudosScreen
-
-        self.app.push_screen(KudosScreen(self.session.book, self.locale))
+        self.app.push_screen(KudosScreen(self.session))
 
     def action_help(self) -> None:
-        from tui.screens.client import ClientScreen
-        from tui.screens.help import HelpScreen
-        from tui.screens.kudos import KudosScreen
-        from tui.screens.reflection import ReflectionScreen
-        from tui.screens.state_picker import StatePicker
-
         screens = (ClientScreen, KudosScreen, StatePicker, ReflectionScreen)
         pairs = keys.help_pairs() + keys.screen_pairs(screens)
         self.app.push_screen(HelpScreen(pairs, self.locale))
@@ -345,16 +468,15 @@ class MainScreen(LiveScreen):
         self.act_on(self.query_one(f"#{name}", PaneTable))
 
     def action_load_demo(self) -> None:
-        from model.demo import build_demo
-
-        if not self.check_action("load_demo", ()):
-            return  # the demo is for an empty book only
-
-        def load(book: Book, now: pendulum.DateTime) -> str:
-            build_demo(book, now)
-            return t("board.demo_loaded", self.locale)
-
-        self.write(load)
+        if self.check_action("load_demo", ()):  # the demo is for an empty book only
+            self.write(acts.load_demo(self.locale))
 
     def action_quit(self) -> None:
         self.app.exit()
+
+
+def _remember(history: History, line: str) -> None:
+    """The history is a convenience: a home folder that refuses it must not turn a
+    write that happened into an error."""
+    with suppress(OSError):
+        history.append(line)

@@ -8,26 +8,25 @@ back; the board keeps its selection, so the user lands on the same row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 import pendulum
 from rich.console import RenderableType
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker, WorkerState
 
-from model import Book, ClientFile, RapportError, t
+from model import ClientFile, RapportError, t
 from tui.safe_text import safe
 from tui.screens import client_sections as part
 from tui.screens.keys import localize_bindings
+from tui.session import Session
 
-__all__ = ["ClientScreen"]
-
-Clock = Callable[[], pendulum.DateTime]
+__all__ = ["ClientScreen", "error_text"]
 
 
 def error_text(error: BaseException, locale: str) -> str:
@@ -42,20 +41,22 @@ class ClientScreen(Screen[None]):
         Binding("escape", "back", "screens.keys.back"),
     ]
 
-    def __init__(
-        self,
-        book: Book,
-        client_id: str,
-        now: pendulum.DateTime | Clock,
-        locale: str = "en",
-    ) -> None:
+    class Read(Message):
+        """The client file, and the moment it was read at; or why it could not be read."""
+
+        def __init__(
+            self, read: tuple[ClientFile, pendulum.DateTime] | None, error: Exception | None
+        ) -> None:
+            super().__init__()
+            self.read, self.error = read, error
+
+    def __init__(self, session: Session, client_id: str) -> None:
         super().__init__(classes="rapport-screen")
-        self._book = book
+        self._session = session
         self._client_id = client_id
-        self._clock: Clock = now if callable(now) else (lambda: now)
-        self._locale = locale
+        self._locale = session.locale
         self.file: ClientFile | None = None
-        localize_bindings(self, locale)
+        localize_bindings(self, self._locale)
 
     def compose(self) -> ComposeResult:
         yield Static(safe(t("screens.client.loading", self._locale)), id="client-header")
@@ -64,22 +65,22 @@ class ClientScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#client-body").focus()
-        self.run_worker(self._read, thread=True, exit_on_error=False, name="client-file")
+        self._read()
 
-    def _read(self) -> tuple[ClientFile, pendulum.DateTime]:
-        now = self._clock()
-        return self._book.client_file(self._client_id, now), now
+    @work(thread=True, exit_on_error=False)
+    def _read(self) -> None:
+        try:
+            self.post_message(self.Read(self._session.client_file(self._client_id), None))
+        except Exception as error:  # said in place; the screen stays open
+            self.post_message(self.Read(None, error))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "client-file":
-            return
-        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
-            client_file, now = event.worker.result
-            self._show(client_file, now)
-        elif event.state is WorkerState.ERROR and event.worker.error is not None:
-            message = error_text(event.worker.error, self._locale)
+    def on_client_screen_read(self, message: Read) -> None:
+        if message.read is not None:
+            self._show(*message.read)
+        elif message.error is not None:
+            said = error_text(message.error, self._locale)
             header = self.query_one("#client-header", Static)
-            header.update(safe(t("screens.client.failed", self._locale, error=message)))
+            header.update(safe(t("screens.client.failed", self._locale, error=said)))
             header.add_class("error")
 
     def _show(self, cf: ClientFile, now: pendulum.DateTime) -> None:

@@ -13,8 +13,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from model import WEIGHTS, ClientFile, Invoice, Issue, Severity, State, Thanks, t
-from tui.formats import day, health_bar, moment, money, state_text
+from model import WEIGHTS, ClientFile, Invoice, Issue, State, Thanks, t
+from tui.formats import SEVERITY_STYLES, day, health_bar, moment, money, state_text
 from tui.safe_text import safe
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 TIMELINE_LIMIT = 200
 """Interactions shown; a long relationship's older ones are counted, not drawn."""
 
-_SEVERITY_STYLES = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 _DIM = "grey62"
 
 
@@ -196,7 +195,7 @@ def reflection(cf: ClientFile, locale: str) -> RenderableType | None:
 def _issue_row(issue: Issue, locale: str) -> list[Text]:
     head = Text(f"#{issue.number}", style="bold")
     severity = Text(
-        t(f"severity.{issue.severity.value}", locale), style=_SEVERITY_STYLES[issue.severity]
+        t(f"severity.{issue.severity.value}", locale), style=SEVERITY_STYLES[issue.severity]
     )
     what = safe(issue.text)
     what.append("  ")

@@ -10,18 +10,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker, WorkerState
 
-from model import Book, KudosRow, t
+from model import KudosRow, t
 from tui.formats import day
 from tui.safe_text import safe
 from tui.screens.client import error_text
 from tui.screens.keys import localize_bindings
+from tui.session import Session
 
 __all__ = ["KudosScreen", "kudos_card"]
 
@@ -49,12 +51,19 @@ class KudosScreen(Screen[None]):
         Binding("escape", "back", "screens.keys.back"),
     ]
 
-    def __init__(self, book: Book, locale: str = "en") -> None:
+    class Read(Message):
+        """The jar's compliments, newest first; or why they could not be read."""
+
+        def __init__(self, rows: list[KudosRow] | None, error: Exception | None) -> None:
+            super().__init__()
+            self.rows, self.error = rows, error
+
+    def __init__(self, session: Session) -> None:
         super().__init__(classes="rapport-screen")
-        self._book = book
-        self._locale = locale
+        self._session = session
+        self._locale = session.locale
         self.rows: list[KudosRow] | None = None
-        localize_bindings(self, locale)
+        localize_bindings(self, self._locale)
 
     def compose(self) -> ComposeResult:
         yield Static(safe(t("screens.jar.title", self._locale)), id="jar-title")
@@ -64,17 +73,22 @@ class KudosScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#jar-body").focus()
-        self.run_worker(self._book.kudos, thread=True, exit_on_error=False, name="kudos")
+        self._read()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "kudos":
-            return
+    @work(thread=True, exit_on_error=False)
+    def _read(self) -> None:
+        try:
+            self.post_message(self.Read(self._session.kudos(), None))
+        except Exception as error:  # said in place; the jar stays open
+            self.post_message(self.Read(None, error))
+
+    def on_kudos_screen_read(self, message: Read) -> None:
         count = self.query_one("#jar-count", Static)
-        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
-            self._show(event.worker.result)
-        elif event.state is WorkerState.ERROR and event.worker.error is not None:
-            message = error_text(event.worker.error, self._locale)
-            count.update(safe(t("screens.jar.failed", self._locale, error=message)))
+        if message.rows is not None:
+            self._show(message.rows)
+        elif message.error is not None:
+            said = error_text(message.error, self._locale)
+            count.update(safe(t("screens.jar.failed", self._locale, error=said)))
             count.add_class("error")
 
     def _show(self, rows: list[KudosRow]) -> None:

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from model import t
 from model.timestamps import ago
-from tui.formats import money
+from tui.formats import health_style, money
 from tui.safe_text import safe
 
 __all__ = ["clipped", "contact_text", "count_cell", "health_cell", "money_text", "user_text"]
@@ -29,8 +29,8 @@ _EPOCH = pendulum.datetime(2000, 1, 1)
 
 
 def health_cell(score: int) -> Text:
-    """``72 ███▋ ``: the number and a five-cell bar, red below 40, yellow below 70."""
-    style = "red" if score < 40 else "yellow" if score < 70 else "green"
+    """``72 ███▋ ``: the number and a five-cell bar in the colour of its health."""
+    style = health_style(score)
     eighths = round(max(0, min(100, score)) * _BAR * 8 / 100)
     full, rest = divmod(eighths, 8)
     bar = "█" * full + (_EIGHTHS[rest] if rest else "")

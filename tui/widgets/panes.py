@@ -1,50 +1,54 @@
-"""The three panes under the board: open issues, overdue payments, gratitude backlog.
+"""The panes under the board: open issues, overdue payments, gratitude backlog.
 
-Each pane is a keyed table whose rows are actionable: Enter on a row answers
-an :data:`Intent` (fill the quick-log, or mark thanks done), and the screen
-carries it out, so a pane never writes the book itself.  At 80 columns the
-panes fold into tabs; from 150 columns on they stand side by side.
+Every pane is one :class:`PaneSpec` in :data:`PANES`: its name (the widget id,
+the key table's place and the ``board.pane.<name>`` title), its table class
+(columns and keys), how its rows are read from the book and turned into cells,
+and what Enter on a row means.  The session reads, the board shows and acts
+from that one table, so a new pane is one entry here plus its table class.
+
+Enter on a row answers an :data:`Intent` (fill the quick-log, or mark thanks
+done), and the screen carries it out, so a pane never writes the book itself.
+At 80 columns the panes fold into tabs; from 150 columns on they stand side by side.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
+import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Tab, Tabs
 
-from model import IssueRow, OverdueRow, Severity, ThanksRow, Unthanked, t
+from model import Book, IssueRow, OverdueRow, ThanksRow, Unthanked, t
 from tui import keys
-from tui.formats import day, state_text
+from tui.formats import SEVERITY_STYLES, day, state_text
 from tui.safe_text import safe
 from tui.widgets.cells import money_text, user_text
 from tui.widgets.table import KeyedTable, RowView
 
 __all__ = [
+    "PANES",
     "GratitudeTable",
     "Intent",
     "IssuesTable",
     "MarkThanked",
     "OverdueTable",
+    "PaneSpec",
     "PaneTable",
     "Panes",
     "Prefill",
-    "issue_key",
     "issue_view",
-    "overdue_key",
     "overdue_view",
-    "thanks_key",
     "thanks_view",
-    "unthanked_key",
     "unthanked_view",
     "verb",
 ]
 
-_SEVERITY_STYLES = {Severity.LOW: "", Severity.MEDIUM: "yellow", Severity.HIGH: "bold red"}
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -74,19 +78,19 @@ def _days(days: int, locale: str) -> Text:
     return Text(t("board.days", locale, days=days), justify="right")
 
 
-def issue_key(row: IssueRow) -> str:
+def _issue_key(row: IssueRow) -> str:
     return f"issue-{row.issue.number}"
 
 
-def overdue_key(row: OverdueRow) -> str:
+def _overdue_key(row: OverdueRow) -> str:
     return f"invoice-{row.invoice.number}"
 
 
-def thanks_key(row: ThanksRow) -> str:
+def _thanks_key(row: ThanksRow) -> str:
     return f"thanks-{row.thanks.number}"
 
 
-def unthanked_key(row: Unthanked) -> str:
+def _unthanked_key(row: Unthanked) -> str:
     return f"unthanked-{row.client.id}"
 
 
@@ -97,11 +101,11 @@ def issue_view(row: IssueRow, locale: str) -> RowView[IssueRow]:
         user_text(row.client.name),
         user_text(issue.text),
         Text(t(f"issue_kind.{issue.kind.value}", locale)),
-        Text(t(f"severity.{issue.severity.value}", locale), _SEVERITY_STYLES[issue.severity]),
+        Text(t(f"severity.{issue.severity.value}", locale), SEVERITY_STYLES[issue.severity]),
         _days(row.age_days, locale),
         state_text(row.client.state, locale),
     )
-    return RowView(issue_key(row), cells, row)
+    return RowView(_issue_key(row), cells, row)
 
 
 def overdue_view(row: OverdueRow, locale: str) -> RowView[OverdueRow]:
@@ -115,7 +119,7 @@ def overdue_view(row: OverdueRow, locale: str) -> RowView[OverdueRow]:
         Text(row.bucket),
         late,
     )
-    return RowView(overdue_key(row), cells, row)
+    return RowView(_overdue_key(row), cells, row)
 
 
 def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
@@ -126,7 +130,7 @@ def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
         else Text(day(thanks.by, locale), "bold red" if row.late else "")
     )
     cells = (Text(f"#{thanks.number}"), user_text(row.client.name), user_text(thanks.text), by)
-    return RowView(thanks_key(row), cells, row)
+    return RowView(_thanks_key(row), cells, row)
 
 
 def unthanked_view(row: Unthanked, locale: str) -> RowView[Unthanked]:
@@ -137,70 +141,113 @@ def unthanked_view(row: Unthanked, locale: str) -> RowView[Unthanked]:
         Text(t("board.unthanked", locale), "italic"),
         Text(last, "dim"),
     )
-    return RowView(unthanked_key(row), cells, row)
+    return RowView(_unthanked_key(row), cells, row)
+
+
+def gratitude_view(row: ThanksRow | Unthanked, locale: str) -> RowView[ThanksRow | Unthanked]:
+    """Thanks owed first, then the clients nobody has thanked for long: one pane."""
+    if isinstance(row, ThanksRow):
+        return thanks_view(row, locale)
+    return unthanked_view(row, locale)
+
+
+def _gratitude_key(row: ThanksRow | Unthanked) -> str:
+    return _thanks_key(row) if isinstance(row, ThanksRow) else _unthanked_key(row)
+
+
+def _gratitude_rows(book: Book, now: pendulum.DateTime) -> list[ThanksRow | Unthanked]:
+    backlog = book.gratitude(now)
+    return [*backlog.owed, *backlog.unthanked]
+
+
+def _resolve(row: IssueRow, locale: str) -> Intent:
+    return Prefill(f"{row.client.id} {verb('resolve', locale)} {row.issue.number} ")
+
+
+def _pay(row: OverdueRow, locale: str) -> Intent:
+    return Prefill(f"{row.client.id} {verb('paid', locale)} {row.invoice.number}")
+
+
+def _thank(row: ThanksRow | Unthanked, locale: str) -> Intent:
+    if isinstance(row, ThanksRow):
+        return MarkThanked(row.client.id, row.thanks.number)
+    return Prefill(f"{row.client.id} {verb('thanks', locale)} ")
 
 
 class PaneTable(KeyedTable):
-    """A pane: a keyed table with a title and an answer to Enter."""
+    """A pane: a keyed table with a title and an answer to Enter, both from its spec."""
 
-    NAME: ClassVar[str] = ""
     # User text columns get a fixed width, so one long note cannot push the rest away.
     WIDTHS: ClassVar[dict[str, int]] = {"client": 18, "text": 26}
 
+    def __init__(self, spec: PaneSpec[Any], locale: str) -> None:
+        super().__init__(locale, id=spec.name)
+        self.spec = spec
+
     def intent(self, view: RowView[Any]) -> Intent:
-        raise NotImplementedError
+        return self.spec.enter(view.data, self.locale)
 
     def title(self, count: int | str) -> str:
-        return t(f"board.pane.{self.NAME}", self.locale, count=count)
+        return t(f"board.pane.{self.spec.name}", self.locale, count=count)
 
 
 class IssuesTable(PaneTable):
-    NAME = keys.ISSUES
     COLUMNS = ("number", "client", "text", "kind", "severity", "age", "state")
     BINDINGS = keys.bindings(keys.ISSUES)
 
-    def intent(self, view: RowView[Any]) -> Intent:
-        row: IssueRow = view.data
-        return Prefill(f"{row.client.id} {verb('resolve', self.locale)} {row.issue.number} ")
-
 
 class OverdueTable(PaneTable):
-    NAME = keys.OVERDUE
     COLUMNS = ("invoice", "client", "days", "amount", "bucket", "late")
     BINDINGS = keys.bindings(keys.OVERDUE)
 
-    def intent(self, view: RowView[Any]) -> Intent:
-        row: OverdueRow = view.data
-        return Prefill(f"{row.client.id} {verb('paid', self.locale)} {row.invoice.number}")
-
 
 class GratitudeTable(PaneTable):
-    NAME = keys.GRATITUDE
     COLUMNS = ("number", "client", "text", "by")
     BINDINGS = keys.bindings(keys.GRATITUDE)
 
-    def intent(self, view: RowView[Any]) -> Intent:
-        row = view.data
-        if isinstance(row, ThanksRow):
-            return MarkThanked(row.client.id, row.thanks.number)
-        return Prefill(f"{row.client.id} {verb('thanks', self.locale)} ")
+
+@dataclass(frozen=True)
+class PaneSpec(Generic[R]):
+    """One pane: everything the session, the board and the keys need to know of it.
+
+    Every row type has a ``client``: a pane scoped to one client (``w``) keeps
+    the rows whose ``row.client.id`` is that client's.
+    """
+
+    name: str
+    """Widget id, tab id (``tab-<name>``), title key ``board.pane.<name>``, keys' place."""
+    table: type[PaneTable]
+    rows: Callable[[Book, pendulum.DateTime], Sequence[R]]
+    """The rows, read from the book at ``now``, in the order shown."""
+    key: Callable[[R], str]
+    """A row's stable key: the table keeps the cursor on it across reads."""
+    view: Callable[[R, str], RowView[R]]
+    """A row's cells, in the reader's language (built in the reading thread)."""
+    enter: Callable[[R, str], Intent]
+    """What Enter on a row asks the board to do."""
+
+
+PANES: tuple[PaneSpec[Any], ...] = (
+    PaneSpec(keys.ISSUES, IssuesTable, Book.open_issues, _issue_key, issue_view, _resolve),
+    PaneSpec(keys.OVERDUE, OverdueTable, Book.overdue, _overdue_key, overdue_view, _pay),
+    PaneSpec(
+        keys.GRATITUDE, GratitudeTable, _gratitude_rows, _gratitude_key, gratitude_view, _thank
+    ),
+)
+"""The panes, in the order of their tabs; the first one shows when narrow."""
 
 
 class Panes(Vertical):
-    """Tabs over the panes when narrow; all three side by side when wide."""
+    """Tabs over the panes when narrow; all side by side when wide."""
 
     def __init__(self, locale: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.locale = locale
-        self.tables: list[PaneTable] = [
-            IssuesTable(locale, id=keys.ISSUES),
-            OverdueTable(locale, id=keys.OVERDUE),
-            GratitudeTable(locale, id=keys.GRATITUDE),
-        ]
+        self.tables: list[PaneTable] = [spec.table(spec, locale) for spec in PANES]
         self.tables[0].add_class("-shown")
 
     def compose(self) -> ComposeResult:
-        tabs = (Tab(Text(p.title(0)), id=f"tab-{p.NAME}") for p in self.tables)
+        tabs = (Tab(Text(p.title(0)), id=f"tab-{p.spec.name}") for p in self.tables)
         yield Tabs(*tabs, id="pane-tabs")
         with Horizontal(id="pane-row"):
             yield from self.tables
@@ -208,25 +255,24 @@ class Panes(Vertical):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         shown = (event.tab.id or "").removeprefix("tab-")
         for table in self.tables:
-            table.set_class(shown == table.NAME, "-shown")
+            table.set_class(shown == table.spec.name, "-shown")
 
     def show(
         self,
-        issues: Sequence[RowView[Any]],
-        overdue: Sequence[RowView[Any]],
-        gratitude: Sequence[RowView[Any]],
+        rows: Mapping[str, Sequence[RowView[Any]]],
         scope: str | None,
         *,
         complete: bool = True,
     ) -> None:
-        """Fill the panes; ``scope`` is the client's name when they show one client.
+        """Fill the panes (``rows`` by pane name); ``scope``: the one client they show.
 
         While the rows are not ``complete`` (a first look at a large book) the
         titles say "…" rather than a count that is about to change.
         """
         tabs = self.query_one(Tabs)
-        for table, views in zip(self.tables, (issues, overdue, gratitude), strict=True):
+        for table in self.tables:
+            views = rows[table.spec.name]
             table.show(views)
             title = table.title(len(views) if complete else "…")
-            tabs.query_one(f"#tab-{table.NAME}", Tab).label = Text(title)
+            tabs.query_one(f"#tab-{table.spec.name}", Tab).label = Text(title)
             table.border_title = safe(title if scope is None else f"{title} · {scope}")

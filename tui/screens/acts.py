@@ -1,0 +1,54 @@
+"""What each act of the board writes: one :data:`~tui.screens.live.Do` per act.
+
+The board screen decides *when* to write (a key, Enter in a pane, a dialog's
+answer); these say *what*, as a function of the book and the moment, answering
+the notice in the reader's language.  They run in the write worker, through the
+session.  A new verb of the board is a function here and a key in :mod:`tui.keys`.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from model import Book, Receipt, Reflection, State, t
+from model.demo import build_demo
+from model.quicklog import Command
+from tui.screens.live import Do
+
+__all__ = ["apply", "change_state", "load_demo", "quick", "thanks_done", "undo"]
+
+
+def quick(line: str, locale: str) -> Do:
+    """Parse and write one quick-log line."""
+    return lambda book, now: book.quick(line, now).render(locale)
+
+
+def apply(command: Command, reflection: Reflection | None, locale: str) -> Do:
+    """Write a quick-log line parsed already (one that ended a client, with its reflection)."""
+    return lambda book, _now: book.apply(command, reflection).render(locale)
+
+
+def change_state(
+    client: str, state: State, locale: str, note: str = "", reflection: Reflection | None = None
+) -> Do:
+    return lambda book, now: book.change_state(client, state, now, note, reflection).render(locale)
+
+
+def thanks_done(client: str, number: int, locale: str) -> Do:
+    return lambda book, now: book.thanks_done(client, number, now).render(locale)
+
+
+def undo(locale: str) -> Do:
+    def undone(book: Book, _now: pendulum.DateTime) -> str:
+        receipt: Receipt | None = book.undo()
+        return t("book.nothing_to_undo", locale) if receipt is None else receipt.render(locale)
+
+    return undone
+
+
+def load_demo(locale: str) -> Do:
+    def load(book: Book, now: pendulum.DateTime) -> str:
+        build_demo(book, now)
+        return t("board.demo_loaded", locale)
+
+    return load
