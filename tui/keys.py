@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-import tui.texts  # noqa: F401  (registers the board's texts)
-
 __all__ = [
     "BOARD",
     "FILTER",
@@ -24,7 +22,6 @@ __all__ = [
     "OVERDUE",
     "QUICKLOG",
     "SCREEN",
-    "TABLES",
     "Key",
     "bindings",
     "help_pairs",
@@ -40,7 +37,6 @@ OVERDUE = "overdue"
 GRATITUDE = "gratitude"
 QUICKLOG = "quicklog"
 FILTER = "filter"
-TABLES = (BOARD, ISSUES, OVERDUE, GRATITUDE)
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,11 @@ class Key:
     """One act: its keys, the action they run, and where they are bound.
 
     ``command`` is the screen action the command palette runs for it (``None``
-    keeps it out of the palette: moving a cursor is not a command).
+    keeps it out of the palette: moving a cursor is not a command).  ``opens``
+    marks a key that opens an input: it is a priority binding, run the moment
+    the app reads the key, so that keys typed right after it already find the
+    input focused and land there in order (the action steps aside with
+    ``SkipAction`` while an input has the focus, so the letter is typed).
     """
 
     id: str
@@ -57,6 +57,7 @@ class Key:
     where: str
     show: bool = True
     command: str | None = None
+    opens: bool = False
 
     @property
     def description(self) -> str:
@@ -66,14 +67,26 @@ class Key:
         """The first key shows in the footer; the others are quiet aliases."""
         first, *aliases = self.keys.split(",")
         return [
-            Binding(key, self.action, self.description, show=self.show and i == 0, id=self.id)
+            Binding(
+                key,
+                self.action,
+                self.description,
+                show=self.show and i == 0,
+                id=self.id,
+                priority=self.opens,
+            )
             for i, key in enumerate((first, *aliases))
         ]
 
 
-def _act(id: str, keys: str, action: str, show: bool = True) -> Key:
+def _act(id: str, keys: str, action: str, show: bool = True, opens: bool = False) -> Key:
     """A screen key that is also a command of the palette."""
-    return Key(id, keys, action, SCREEN, show, command=action)
+    return Key(id, keys, action, SCREEN, show, command=action, opens=opens)
+
+
+def _opens(id: str, keys: str, action: str, show: bool = True) -> Key:
+    """A screen key that opens an input (the quick-log, the filter)."""
+    return _act(id, keys, action, show, opens=True)
 
 
 def _moves(where: str) -> list[Key]:
@@ -84,18 +97,18 @@ def _moves(where: str) -> list[Key]:
 
 
 KEYS: tuple[Key, ...] = (
-    _act("quicklog", "l,colon", "quicklog"),
+    _opens("quicklog", "l,colon", "quicklog"),
     _act("demo", "D", "load_demo"),
     _act("state", "s", "change_state"),
     _act("undo", "u", "undo"),
     _act("help", "question_mark", "help"),
-    _act("search", "slash", "search"),
-    _act("call", "c", "prefill('call')", show=False),
-    _act("issue", "i", "prefill('issue')", show=False),
-    _act("invoice", "v", "prefill('invoice')", show=False),
-    _act("paid", "p", "prefill('paid')", show=False),
-    _act("thanks", "t", "prefill('thanks')", show=False),
-    _act("kudos", "g", "prefill('kudos')", show=False),
+    _opens("search", "slash", "search"),
+    _opens("call", "c", "prefill('call')", show=False),
+    _opens("issue", "i", "prefill('issue')", show=False),
+    _opens("invoice", "v", "prefill('invoice')", show=False),
+    _opens("paid", "p", "prefill('paid')", show=False),
+    _opens("thanks", "t", "prefill('thanks')", show=False),
+    _opens("kudos", "g", "prefill('kudos')", show=False),
     _act("accept", "a", "accept_suggestion", show=False),
     _act("clear", "x", "clear_filter", show=False),
     _act("scope", "w", "toggle_scope", show=False),

@@ -19,6 +19,7 @@ from typing import ClassVar, assert_never
 
 from rich.text import Text
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.notifications import SeverityLevel
@@ -371,11 +372,22 @@ class BoardScreen(Screen[None]):
             return self.selected_row is not None
         return True
 
+    def typing(self) -> None:
+        """In an input, a key that opens one is a letter: step aside so it is typed.
+
+        Those keys are priority bindings (see :class:`tui.keys.Key`), so Textual
+        asks this screen first even while an input has the focus.
+        """
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+
     def action_quicklog(self) -> None:
+        self.typing()
         row = self.selected_row
         self.open_quicklog(f"{row.client.id} " if row else "")
 
     def action_prefill(self, name: str) -> None:
+        self.typing()
         row = self.need_client()
         if row is not None:
             self.open_quicklog(f"{row.client.id} {verb(name, self.locale)} ")
@@ -426,10 +438,12 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(HelpScreen(pairs, self.locale))
 
     def action_search(self) -> None:
+        self.typing()
         search = self.query_one(SearchInput)
         search.display = True
         search.value = self.typed
-        search.focus()
+        # At once, not focus()'s call_later: the keys typed next must find the input.
+        self.set_focus(search)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":

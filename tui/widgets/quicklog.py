@@ -174,7 +174,9 @@ class QuickLogBar(Vertical):
         self.busy = False
         self.input.start(text)
         self.say(Text(t("board.quicklog.hint", self.locale), "dim"))
-        self.input.focus()
+        # At once, not focus()'s call_later: the keys typed right after ``l`` are
+        # already queued and must find the input focused (type-ahead).
+        self.screen.set_focus(self.input)
 
     def close(self) -> None:
         self.display = False
