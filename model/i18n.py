@@ -2,20 +2,24 @@
 
 Texts live in catalogs (``model/texts/*.py``, ``tui/texts/*.py`` and ``tui/cli/texts.py``), one
 ``EN`` and one ``DE`` dict each, keyed alike; a test fails when a key exists in
-one language and not the other.  Catalogs register themselves on import, so
-``model`` never needs to know about the board's texts.
+one language and not the other.  No catalog registers itself: this module uses
+the model's own (:data:`MODEL_CATALOGS`), and each front end calls :func:`use`
+with its own when it starts (the board in ``make_app``, the command line in its
+``Context``), so ``model`` never imports ``tui`` and ``rapport quick`` loads
+only the texts it says.
 """
 
 from __future__ import annotations
 
 import os
+from types import ModuleType
 from typing import Any
 
 from model.texts import book as _book
 from model.texts import quicklog as _quicklog
 from model.texts import store as _store
 
-__all__ = ["LOCALES", "default_locale", "register", "t"]
+__all__ = ["LOCALES", "MODEL_CATALOGS", "default_locale", "register", "t", "use"]
 
 LOCALES = ("en", "de")
 
@@ -31,8 +35,16 @@ def register(en: dict[str, str], de: dict[str, str]) -> None:
     _CATALOGS["de"].update(de)
 
 
-for _catalog in (_book, _quicklog, _store):
-    register(_catalog.EN, _catalog.DE)
+def use(*catalogs: ModuleType) -> None:
+    """Register catalog modules (each with an ``EN`` and a ``DE`` dict); again is harmless."""
+    for catalog in catalogs:
+        register(catalog.EN, catalog.DE)
+
+
+MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _quicklog, _store)
+"""Every catalog in ``model/texts/``; a test fails when one is missing here."""
+
+use(*MODEL_CATALOGS)
 
 
 # Parameters with these names hold a stored value (``"strained"``) and are shown

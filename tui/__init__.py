@@ -1,7 +1,6 @@
 """Rapport's terminal side: the Textual board and the ``rapport`` command line.
 
-Importing the package registers the board's texts; it imports no textual, so
-that ``rapport quick`` from another terminal starts fast.
+Three rooms: ``tui.cli`` (click commands; never imports textual), ``tui.screens``
+and ``tui.widgets``; see ARCHITECTURE.md.  Importing the package does nothing,
+so that ``rapport quick`` from another terminal starts fast.
 """
-
-import tui.texts  # noqa: F401  (registers the catalogs)

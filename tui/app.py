@@ -12,8 +12,8 @@ from typing import ClassVar
 
 from textual.app import App
 
-import tui  # noqa: F401  (registers the board's texts)
 from model import BoardFilter, Book
+from tui import texts
 from tui.screens.board import BoardScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
@@ -76,6 +76,7 @@ def make_app(
     poll_interval: float = 0.25,
 ) -> RapportApp:
     """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use)."""
+    texts.register()
     return RapportApp(
         Session(book, now, locale),
         board_filter=board_filter,

@@ -2,23 +2,93 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import pkgutil
+import re
 import string
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+import model
 import model.texts
+import tui
 import tui.texts
-from model.i18n import default_locale, t
+from model.i18n import MODEL_CATALOGS, default_locale, t
+from tui.cli import texts as cli_texts
+
+ROOTS = (Path(model.__file__).parent, Path(tui.__file__).parent)
 
 
 def _catalogs() -> list[str]:
+    """Every catalog module there is: found on disk, so a new one is checked too."""
     return [
-        f"{package.__name__}.{info.name}"
-        for package in (model.texts, tui.texts)
-        for info in pkgutil.iter_modules(package.__path__)
+        *(
+            f"{package.__name__}.{info.name}"
+            for package in (model.texts, tui.texts)
+            for info in pkgutil.iter_modules(package.__path__)
+        ),
+        cli_texts.__name__,
     ]
+
+
+def _merged() -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for name in _catalogs():
+        merged |= importlib.import_module(name).EN
+    return merged
+
+
+def test_every_catalog_on_disk_is_registered_by_its_front_end() -> None:
+    registered: list[ModuleType] = [*MODEL_CATALOGS, *tui.texts.CATALOGS, cli_texts]
+    assert sorted(m.__name__ for m in registered) == sorted(_catalogs())
+
+
+def _literals() -> set[tuple[str, str]]:
+    """``(file, text)`` of every plain string literal in model/ and tui/ but the catalogs.
+
+    The pieces of an f-string (``f"cli.reflection_{k}"``) are not keys themselves;
+    the keys built from them are checked where they are built (test_app_texts).
+    """
+    found = set()
+    for root in ROOTS:
+        for path in root.rglob("*.py"):
+            if "texts" in path.parts or path.name == "texts.py":
+                continue
+            tree = ast.parse(path.read_text("utf-8"))
+            pieces = {
+                id(part)
+                for node in ast.walk(tree)
+                if isinstance(node, ast.JoinedStr)
+                for part in node.values
+            }
+            for node in ast.walk(tree):
+                literal = isinstance(node, ast.Constant) and isinstance(node.value, str)
+                if literal and id(node) not in pieces:
+                    found.add((path.name, node.value))
+    return found
+
+
+_FILE_SUFFIXES = {"json", "tcss", "py", "tmp"}
+
+
+def test_every_key_used_in_code_is_in_a_catalog() -> None:
+    """A literal shaped like a key (``board.status.failed``) whose first word names a
+    catalog section must be a key of some catalog."""
+    merged = _merged()
+    sections = {key.split(".", 1)[0] for key in merged}
+    shaped = re.compile(r"[a-z_]+(\.[a-z_0-9]+)+")
+    missing = sorted(
+        (file, text)
+        for file, text in _literals()
+        if shaped.fullmatch(text)
+        and text.split(".", 1)[0] in sections
+        and text.rsplit(".", 1)[1] not in _FILE_SUFFIXES
+        and text not in merged
+    )
+    assert missing == [], missing
 
 
 @pytest.mark.parametrize("name", _catalogs())

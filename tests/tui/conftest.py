@@ -18,9 +18,16 @@ import pytest
 from textual.pilot import Pilot
 
 from model import Book, InteractionKind, IssueKind, Severity, State
+from tui import texts
 from tui.app import RapportApp, make_app
 
 NOW = pendulum.datetime(2026, 3, 10, 16, 0, tz="UTC")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _texts() -> None:
+    """Screens under test outside ``make_app`` speak too: their catalogs, registered once."""
+    texts.register()
 
 
 class Clock:

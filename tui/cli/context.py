@@ -17,7 +17,7 @@ import click
 import pendulum
 
 from model import LOCALES, Book, RapportError, Receipt, State, default_locale, t
-from model.i18n import register
+from model.i18n import use
 from tui.cli import texts as _messages
 
 __all__ = [
@@ -29,8 +29,6 @@ __all__ = [
     "pass_context",
     "refusing",
 ]
-
-register(_messages.EN, _messages.DE)
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATES = [s.value for s in State]
@@ -96,6 +94,7 @@ class RapportGroup(click.Group):
     """Click's usage errors as one line on stderr, like every other refusal."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        use(_messages)  # the command line's texts, known from its start on
         kwargs["standalone_mode"] = False
         try:
             return super().main(*args, **kwargs)

@@ -1,10 +1,22 @@
-"""The board's and the screens' texts, registered with the model's catalogs on import.
+"""The board's and the screens' texts; :func:`register` makes them known to ``t``.
 
-The command line registers its own catalog (``tui.cli.texts``) when it starts.
+Nothing registers on import: the board calls :func:`register` when it is built
+(:func:`tui.app.make_app`); the command line registers its own catalog
+(``tui.cli.texts``) when it starts.
 """
 
-from model.i18n import register
+from __future__ import annotations
+
+from types import ModuleType
+
+from model.i18n import use
 from tui.texts import board, screens
 
-register(board.EN, board.DE)
-register(screens.EN, screens.DE)
+__all__ = ["CATALOGS", "register"]
+
+CATALOGS: tuple[ModuleType, ...] = (board, screens)
+"""Every catalog in ``tui/texts/``; a test fails when one is missing here."""
+
+
+def register() -> None:
+    use(*CATALOGS)
