@@ -32,7 +32,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff format --check model tui tests bench
 
 typecheck: $(TEST_STAMP)
-	$(BIN)/mypy model
+	$(BIN)/mypy model tui
 
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -n 2

@@ -77,7 +77,7 @@ def make_filter(**kw: Any) -> BoardFilter:
 @filter_options
 @click.pass_context
 def main(
-    ctx: click.Context, db: str | None, locale: str | None, now: str | None, **filters: Any
+    ctx: click.Context, /, db: str | None, locale: str | None, now: str | None, **filters: Any
 ) -> None:
     """Rapport: every client relationship in view, strained first.
 
@@ -138,7 +138,7 @@ def join_words(words: tuple[str, ...]) -> str:
 @filter_options
 @pass_context
 @refusing
-def list_(c: Context, as_json: bool, **filters: Any) -> None:
+def list_(c: Context, /, as_json: bool, **filters: Any) -> None:
     """The board as a table or JSON.
 
     \b

@@ -31,7 +31,7 @@ def client() -> None:
 @click.option("--dream", is_flag=True, help="Mark as a dream client.")
 @pass_context
 @refusing
-def client_add(c: Context, name: str, slug: str | None, state: str, **kw: Any) -> None:
+def client_add(c: Context, /, name: str, slug: str | None, state: str, **kw: Any) -> None:
     """Add a client.
 
     \b
@@ -83,7 +83,7 @@ def client_show(c: Context, ref: str) -> None:
 @click.option("--dream/--no-dream", default=None)
 @pass_context
 @refusing
-def client_edit(c: Context, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
+def client_edit(c: Context, /, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
     """Change a client's details.
 
     \b
@@ -102,7 +102,7 @@ def client_edit(c: Context, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
 @click.option("--play", help="Ending: what to take forward.")
 @pass_context
 @refusing
-def client_state(c: Context, ref: str, state: str, note: str, **reflection: str | None) -> None:
+def client_state(c: Context, /, ref: str, state: str, note: str, **reflection: str | None) -> None:
     """Set the state of a relationship; ending asks for a Stop / Pause / Play reflection.
 
     \b
