@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from model.i18n import t
+
 __all__ = [
     "BookCorrupt",
     "BookTooNew",
@@ -30,8 +32,6 @@ class RapportError(Exception):
         super().__init__(self.render("en"))
 
     def render(self, locale: str) -> str:
-        from model.i18n import t
-
         return t(self.key, locale, **self.params)
 
 

@@ -15,6 +15,7 @@ import pendulum
 
 from model.client import CALM_STATES, Client, State
 from model.gratitude import Kudos, Thanks
+from model.i18n import t
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue, Severity
 from model.timestamps import days_since
@@ -76,8 +77,6 @@ class Reason:
     weight: int = 0
 
     def text(self, locale: str = "en") -> str:
-        from model.i18n import t
-
         return t(self.key, locale, **self.params)
 
 

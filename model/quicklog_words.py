@@ -51,15 +51,9 @@ class Verb:
 
     action: Action
     word: str
-    """The English word, which also names the help text."""
+    """The English word."""
     kind: InteractionKind | None = None
     severity: Severity | None = None
-
-    def describe(self, locale: str) -> str:
-        """One line of help: what the verb does, with an example."""
-        from model.i18n import t
-
-        return t(f"quicklog.verb.{self.word}", locale)
 
 
 def _verb_table() -> dict[str, Verb]:

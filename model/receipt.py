@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from model.i18n import t
+
 __all__ = ["Receipt"]
 
 
@@ -20,8 +22,6 @@ class Receipt:
     client: str | None = None
 
     def render(self, locale: str = "en") -> str:
-        from model.i18n import t
-
         params = {
             k: Receipt.from_label(v).render(locale) if isinstance(v, dict) and "key" in v else v
             for k, v in self.params.items()

@@ -3,7 +3,7 @@
 Stock TinyDB re-reads and re-writes the whole file on every operation, and its
 ``Table._update_table`` rebuilds the whole table dict twice per insert.  Here the
 parsed data lives in memory, :class:`FastTable` changes it in place, and
-:class:`BookStorage` only marks it dirty: :class:`model.store.Store` decides when
+:class:`BookStorage` only keeps what was written: :class:`model.store.Store` decides when
 the one atomic write happens.  The file keeps TinyDB's layout
 ``{table: {doc_id: doc}}``, so stock ``TinyDB(path)`` still opens it.
 
@@ -198,12 +198,11 @@ class IntKeyView(MutableMapping[int, dict[str, Any]]):
 
 
 class BookStorage(Storage):
-    """Holds the parsed book; ``write`` only marks it dirty, and only inside a transaction."""
+    """Holds the parsed book; ``write`` only keeps the tables, and only inside a transaction."""
 
     def __init__(self) -> None:
         self.data: Tables = {}
         self.writable = False
-        self.dirty = False
 
     def read(self) -> Tables:
         return self.data
@@ -211,7 +210,6 @@ class BookStorage(Storage):
     def write(self, data: Tables) -> None:
         self.check_writable()
         self.data = data
-        self.dirty = True
 
     def check_writable(self) -> None:
         if not self.writable:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import ClassVar
 
+from platformdirs import user_state_dir
 from textual.app import App
 
 from model import BoardFilter, Book
@@ -53,6 +54,11 @@ class RapportApp(App[None]):
         )
 
     @property
+    def locale(self) -> str:
+        """The reader's language, the session's: every widget of the board reads it here."""
+        return self.session.locale
+
+    @property
     def board(self) -> BoardScreen:
         """The board screen, whichever screen is on top."""
         screen = self.screen_stack[0]
@@ -61,8 +67,6 @@ class RapportApp(App[None]):
 
 
 def default_history_path() -> Path:
-    from platformdirs import user_state_dir
-
     return Path(user_state_dir("rapport")) / "history"
 
 

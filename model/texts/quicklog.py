@@ -36,21 +36,6 @@ EN: dict[str, str] = {
     "quicklog.money.decimals": "'{word}' has more than two decimals.",
     "quicklog.money.positive": "'{word}' is not more than zero; amounts are positive.",
     "quicklog.money.currency": "Unknown currency '{word}' — write a code or sign like {formats}.",
-    "quicklog.verb.call": "call — log a call: acme call talked about the Q1 budget",
-    "quicklog.verb.meeting": "meeting — log a meeting: acme meeting kickoff yesterday",
-    "quicklog.verb.mail": "mail — log a mail: acme mail sent the offer",
-    "quicklog.verb.message": "message — log a message: acme message confirmed the date",
-    "quicklog.verb.note": "note — keep a note: acme note prefers calls before 10",
-    "quicklog.verb.issue": "issue — open a minor issue: acme issue slow replies #communication",
-    "quicklog.verb.issue!": "issue! — open an issue: acme issue! extra page #scope_creep",
-    "quicklog.verb.issue!!": "issue!! — open a severe issue: acme issue!! launch slipped #delay",
-    "quicklog.verb.resolve": "resolve — close an issue: acme resolve 3 agreed a change request",
-    "quicklog.verb.invoice": "invoice — add an invoice: acme invoice 2026-017 1250 EUR in 14d",
-    "quicklog.verb.paid": "paid — record a payment: acme paid 2026-017 (or an amount for a part)",
-    "quicklog.verb.thanks": "thanks — owe a thank-you: acme thanks card after launch by 2026-12-01",
-    "quicklog.verb.thanked": "thanked — mark a thank-you done: acme thanked 2",
-    "quicklog.verb.kudos": 'kudos — keep a compliment: acme kudos "great work!" from Maren',
-    "quicklog.verb.state": "state — set the state: acme state strained contact person changed",
 }
 
 DE: dict[str, str] = {
@@ -90,38 +75,5 @@ DE: dict[str, str] = {
     "quicklog.money.positive": "„{word}“ ist nicht größer als null; Beträge sind positiv.",
     "quicklog.money.currency": (
         "Unbekannte Währung „{word}“ – schreibe einen Code oder ein Zeichen wie {formats}."
-    ),
-    "quicklog.verb.call": "anruf – einen Anruf festhalten: acme anruf Budget Q1 besprochen",
-    "quicklog.verb.meeting": "treffen – ein Treffen festhalten: acme treffen Kickoff gestern",
-    "quicklog.verb.mail": "mail – eine Mail festhalten: acme mail Angebot geschickt",
-    "quicklog.verb.message": (
-        "nachricht – eine Nachricht festhalten: acme nachricht Termin bestätigt"
-    ),
-    "quicklog.verb.note": "notiz – eine Notiz anlegen: acme notiz telefoniert lieber vor 10",
-    "quicklog.verb.issue": (
-        "problem – ein kleines Problem öffnen: acme problem langsame Antworten #communication"
-    ),
-    "quicklog.verb.issue!": (
-        "problem! – ein Problem öffnen: acme problem! Zusatzseite #scope_creep"
-    ),
-    "quicklog.verb.issue!!": (
-        "problem!! – ein ernstes Problem öffnen: acme problem!! Launch verschoben #delay"
-    ),
-    "quicklog.verb.resolve": (
-        "gelöst – ein Problem schließen: acme gelöst 3 Änderungsantrag vereinbart"
-    ),
-    "quicklog.verb.invoice": (
-        "rechnung – eine Rechnung anlegen: acme rechnung 2026-017 1.250 EUR in 14 Tagen"
-    ),
-    "quicklog.verb.paid": (
-        "bezahlt – eine Zahlung erfassen: acme bezahlt 2026-017 (mit Betrag für eine Teilzahlung)"
-    ),
-    "quicklog.verb.thanks": (
-        "danke – einen Dank vormerken: acme danke Karte nach dem Launch bis 01.12.2026"
-    ),
-    "quicklog.verb.thanked": "gedankt – einen Dank als erledigt markieren: acme gedankt 2",
-    "quicklog.verb.kudos": 'lob – ein Kompliment aufheben: acme lob "Tolle Arbeit!" von Maren',
-    "quicklog.verb.state": (
-        "status – den Status setzen: acme status bewährungsprobe Ansprechpartner gewechselt"
     ),
 }

@@ -260,7 +260,7 @@ ONE_OF_EACH = {
 
 
 @pytest.mark.parametrize("word", list(VERBS))
-def test_every_verb_makes_its_command_and_is_described_in_both_languages(word: str) -> None:
+def test_every_verb_makes_its_command(word: str) -> None:
     verb = VERBS[word]
     args, kind = ONE_OF_EACH[verb.action]
     command = parse(f"acme {word.upper()} {args}", NOW)
@@ -269,9 +269,6 @@ def test_every_verb_makes_its_command_and_is_described_in_both_languages(word: s
         assert command.kind is verb.kind
     if isinstance(command, Issue):
         assert command.severity is verb.severity
-    english, german = verb.describe("en"), verb.describe("de")
-    assert english != german
-    assert not english.startswith("quicklog.")
 
 
 def test_state_words_cover_every_state() -> None:

@@ -86,15 +86,14 @@ class BoardScreen(Screen[None]):
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        locale = self.locale
-        yield SummaryLine(locale, id="summary")
-        yield StatusLine(locale, id="status")
-        yield FilterLine(locale, id="filters")
-        yield BoardTable(locale, id="board")
+        yield SummaryLine(id="summary")
+        yield StatusLine(id="status")
+        yield FilterLine(id="filters")
+        yield BoardTable(id="board")
         yield Static("", id="empty")
-        yield Panes(locale, id="panes")
-        yield SearchInput(locale, id="search")
-        yield QuickLogBar(locale, id="quicklog")
+        yield Panes(id="panes")
+        yield SearchInput(id="search")
+        yield QuickLogBar(id="quicklog")
         yield Footer()
 
     @property

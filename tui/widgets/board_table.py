@@ -15,6 +15,7 @@ from textual.widgets import Input
 from model import BoardRow, matches_search, t
 from tui import keys
 from tui.formats import state_text
+from tui.locale import locale_of
 from tui.screens.keys import localize_bindings
 from tui.widgets.cells import contact_text, count_cell, health_cell, money_text, user_text
 from tui.widgets.table import KeyedTable, RowView
@@ -88,7 +89,8 @@ class SearchInput(Input):
     class Dropped(Message):
         """Escape: the typed filter is gone."""
 
-    def __init__(self, locale: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
+        locale = locale_of(self)
         placeholder = t("board.search.placeholder", locale)
         super().__init__(placeholder=placeholder, select_on_focus=False, id=id)
         localize_bindings(self, locale)

@@ -180,8 +180,8 @@ class PaneTable(KeyedTable):
     # User text columns get a fixed width, so one long note cannot push the rest away.
     WIDTHS: ClassVar[dict[str, int]] = {"client": 18, "text": 26}
 
-    def __init__(self, spec: PaneSpec[Any], locale: str) -> None:
-        super().__init__(locale, id=spec.name)
+    def __init__(self, spec: PaneSpec[Any]) -> None:
+        super().__init__(id=spec.name)
         self.spec = spec
 
     def intent(self, view: RowView[Any]) -> Intent:
@@ -240,10 +240,9 @@ PANES: tuple[PaneSpec[Any], ...] = (
 class Panes(Vertical):
     """Tabs over the panes when narrow; all side by side when wide."""
 
-    def __init__(self, locale: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.locale = locale
-        self.tables: list[PaneTable] = [spec.table(spec, locale) for spec in PANES]
+        self.tables: list[PaneTable] = [spec.table(spec) for spec in PANES]
         self.tables[0].add_class("-shown")
 
     def compose(self) -> ComposeResult:

@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from model import RapportError, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
+from tui.locale import locale_of
 from tui.safe_text import printable, safe
 from tui.screens.keys import localize_bindings
 
@@ -75,7 +76,8 @@ class QuickLogInput(Input):
             super().__init__()
             self.words = words
 
-    def __init__(self, locale: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
+        locale = locale_of(self)
         placeholder = t("board.quicklog.placeholder", locale)
         super().__init__(placeholder=placeholder, select_on_focus=False, id=id)
         self.locale = locale
@@ -157,10 +159,10 @@ class QuickLogBar(Vertical):
             super().__init__()
             self.line = line
 
-    def __init__(self, locale: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.locale = locale
-        self.input = QuickLogInput(locale, id="quicklog-input")
+        self.locale = locale_of(self)
+        self.input = QuickLogInput(id="quicklog-input")
         self.note = Static("", id="quicklog-note")
         self.busy = False
         self.said = Text()

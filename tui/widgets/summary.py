@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 from model import BoardFilter, State, Summary, t
 from tui.formats import STATE_STYLES, money
+from tui.locale import locale_of
 from tui.safe_text import safe
 
 __all__ = ["FilterLine", "InfoLine", "StatusLine", "SummaryLine", "filter_parts", "summary_parts"]
@@ -81,9 +82,9 @@ def _wrap(parts: list[Text], width: int) -> Text:
 class InfoLine(Widget):
     DEFAULT_CSS = "InfoLine { height: auto; padding: 0 1; }"
 
-    def __init__(self, locale: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.locale = locale
+        self.locale = locale_of(self)
         self.parts: list[Text] = []
 
     def render(self) -> Text:

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from model import t
+from tui.locale import locale_of
 from tui.screens.keys import localize_bindings
 
 __all__ = ["KeyedTable", "RowView"]
@@ -60,14 +61,14 @@ class KeyedTable(DataTable[Text]):
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     WIDTHS: ClassVar[dict[str, int]] = {}
 
-    def __init__(self, locale: str, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self.locale = locale
+        self.locale = locale_of(self)
         self._views: dict[str, RowView[Any]] = {}
         self._order: list[str] = []
         self._target: Sequence[RowView[Any]] = ()
         self._chosen: str | None = None
-        localize_bindings(self, locale)
+        localize_bindings(self, self.locale)
 
     def on_mount(self) -> None:
         for column in self.COLUMNS:
