@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import assert_never
 
 import pendulum
 
@@ -164,7 +165,8 @@ class Book(Commands):
                 return self.add_kudos(c.client, c.text, c.when, c.giver)
             case quicklog.ChangeState():
                 return self.change_state(c.client, c.state, c.when, c.note, reflection)
-        raise AssertionError(f"unhandled command {command!r}")
+            case _:
+                assert_never(c)
 
     def quick(self, line: str, now: pendulum.DateTime) -> Receipt:
         """Parse and apply one quick-log line; bad input raises and writes nothing."""

@@ -1,6 +1,6 @@
 """The client: who they are, how the relationship stands, and how it got there.
 
-The state is always the user's judgement (DOMAIN.md: "the decision is yours");
+The state is always the user's judgement (the domain: "the decision is yours");
 the book only suggests.  Every change of state and of contact person is kept
 with its date, because the history is what a user re-reads before a hard call.
 """
@@ -41,7 +41,7 @@ class State(StrEnum):
 def needs_reflection(state: State) -> bool:
     """Does moving to ``state`` ask for a Stop / Pause / Play reflection?
 
-    DOMAIN.md (text 000): what a lost relationship taught is asked for when it
+    The domain (text 000): what a lost relationship taught is asked for when it
     ends, by every front end, so the rule lives here and nowhere else.
     """
     return state is State.ENDED

@@ -2,7 +2,7 @@
 
 Thanks are owed with a date to do them by and marked done; they carry a short
 number like issues.  Kudos are compliments received, kept to re-read on a hard
-day (DOMAIN.md, text 003).
+day (the domain, text 003).
 """
 
 from __future__ import annotations

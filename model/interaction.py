@@ -1,6 +1,6 @@
 """An interaction: a call, meeting, mail, message or note with a client.
 
-The kind matters: DOMAIN.md's "call once too early rather than too late" means a
+The kind matters: the domain's "call once too early rather than too late" means a
 call clears what a mail only blurs, so the health rules look at kinds.
 """
 

@@ -1,4 +1,4 @@
-"""Invoices and payments: clarity about money is respect (DOMAIN.md, text 004).
+"""Invoices and payments: clarity about money is respect (the domain, text 004).
 
 Amounts are ``Decimal`` stored as strings next to an ISO 4217 code; an invoice is
 paid when its payments cover the amount, and part payments are normal.

@@ -219,6 +219,9 @@ class BookStorage(Storage):
 class FastTable(Table):
     """A TinyDB table whose writes change the cached raw dict in place."""
 
+    # Private TinyDB API: ``_update_table`` is the one method every write of a
+    # Table goes through, so overriding it is how the dict changes in place
+    # instead of being rebuilt twice per insert (TinyDB 4 has no public hook).
     def _update_table(self, updater: Callable[[dict[int, Mapping[Any, Any]]], None]) -> None:
         storage = self._storage
         if isinstance(storage, BookStorage):
@@ -253,6 +256,8 @@ class BookDB(TinyDB):
 
     def reset_caches(self) -> None:
         """Forget query results and next ids: the data under the tables was replaced."""
+        # Private TinyDB API (``_tables``, ``_next_id``): TinyDB only forgets them
+        # when it wrote itself, and here another process may have written the file.
         for table in self._tables.values():
             table._next_id = None
             table.clear_cache()

@@ -2,7 +2,7 @@
 
 Kept apart from the screen so that each part can be read (and tested) on its
 own, and the screen only arranges them.  Every string from the book passes
-through :func:`tui.text.safe`; rich tables get ``Text`` cells only, because a
+through :func:`tui.safe_text.safe`; rich tables get ``Text`` cells only, because a
 plain string cell would be parsed as markup.
 """
 

@@ -20,6 +20,10 @@ __all__ = ["localize_bindings"]
 
 def localize_bindings(node: DOMNode, locale: str) -> None:
     """Give ``node`` its own bindings whose descriptions are translated."""
+    # Private Textual API: ``_bindings`` is the node's own copy of its class's
+    # BINDINGS (built per instance), the only place that is per instance, so
+    # replacing it translates this node's footer and palette without touching
+    # the class.  Textual has no public way to set a description at run time.
     translated = [
         replace(binding, description=t(binding.description, locale))
         for bindings in node._bindings.key_to_bindings.values()

@@ -1,6 +1,6 @@
 """The kudos jar: every compliment received, newest first, to re-read on a hard day.
 
-DOMAIN.md (text 003): collect the nicest compliments in one place.  The jar is
+The domain (text 003): collect the nicest compliments in one place.  The jar is
 read in a thread worker like every other read, and shows each compliment with
 who said it, for which client, and when.
 """

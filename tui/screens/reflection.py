@@ -1,6 +1,6 @@
 """Stop / Pause / Play: what a relationship taught, asked for when it ends.
 
-DOMAIN.md (text 000): on ending a client, reflect on what to stop, what to value
+The domain (text 000): on ending a client, reflect on what to stop, what to value
 today and what to take forward.  The dialog answers a :class:`Reflection`
 (Save, or an empty one for Skip) or ``None`` for Escape, which the board takes
 as "keep the old state".  It works from the keyboard alone: Tab between the

@@ -1,6 +1,6 @@
 """The state picker: the user sets the state; the book only ever suggests one.
 
-A small modal list of the seven states in DOMAIN.md's order, each in its colour
+A small modal list of the seven states in the domain's order, each in its colour
 with what it means, the current one marked and highlighted.  Enter (or a click)
 picks; Escape answers ``None`` and nothing changes.
 """

@@ -1,6 +1,6 @@
 """The board: one row per client, strained first, every cell a signal.
 
-The book sorts the rows (DOMAIN.md's state order, then health worst first);
+The book sorts the rows (the domain's state order, then health worst first);
 this module only turns a :class:`BoardRow` into cells.  Names and tags are user
 text and go through :func:`tui.safe_text.safe`, never through markup.
 """
