@@ -12,14 +12,10 @@ import pendulum
 
 from model import BoardRow, ClientFile, t
 from model.money import format_money
+from model.printable import printable as _clean
 from model.timestamps import ago
 
 __all__ = ["board_json", "board_table", "client_text"]
-
-
-def _clean(text: str) -> str:
-    """Control characters from the book never reach the terminal."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
 
 
 def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
