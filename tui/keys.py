@@ -89,6 +89,12 @@ def _opens(id: str, keys: str, action: str, show: bool = True) -> Key:
     return _act(id, keys, action, show, opens=True)
 
 
+def _pane(id: str, keys: str, where: str) -> Key:
+    """Enter on a pane row: the screen acts at once (it may open the quick-log)."""
+    act = f"pane_act('{where}')"
+    return Key(id, keys, f"screen.{act}", where, command=act, opens=True)
+
+
 def _moves(where: str) -> list[Key]:
     return [
         Key("down", "j", "cursor_down", where, show=False),
@@ -117,11 +123,11 @@ KEYS: tuple[Key, ...] = (
     Key("back", "escape", "back", SCREEN, show=False),
     Key("open", "enter", "select_cursor", BOARD, command="open_client"),
     *_moves(BOARD),
-    Key("resolve", "enter,r", "select_cursor", ISSUES, command="pane_act('issues')"),
+    _pane("resolve", "enter,r", ISSUES),
     *_moves(ISSUES),
-    Key("pay", "enter", "select_cursor", OVERDUE, command="pane_act('overdue')"),
+    _pane("pay", "enter", OVERDUE),
     *_moves(OVERDUE),
-    Key("thank", "enter", "select_cursor", GRATITUDE, command="pane_act('gratitude')"),
+    _pane("thank", "enter", GRATITUDE),
     *_moves(GRATITUDE),
     Key("write", "enter", "submit", QUICKLOG),
     Key("complete", "tab", "complete", QUICKLOG),

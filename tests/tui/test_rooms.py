@@ -23,7 +23,7 @@ OpenApp = Callable[..., RapportApp]
 def burst(app: RapportApp, text: str) -> None:
     """Keys as a fast typist sends them: all queued at once, no pause for the app in between."""
     for char in text:
-        key = {" ": "space", ":": "colon", "/": "slash"}.get(char, char)
+        key = {" ": "space", ":": "colon", "/": "slash", "\r": "enter"}.get(char, char)
         app.post_message(events.Key(key, char))
 
 
@@ -119,5 +119,22 @@ def test_every_pane_comes_from_the_pane_specs(book_path: Path, open_app: OpenApp
         for table, spec in zip(tables, PANES, strict=True):
             rows = snapshot.panes[spec.name]
             assert rows and [v.key for v in table.views] == [v.key for v in rows]
+
+    run(app, body, size=(160, 40))
+
+
+def test_keys_typed_right_after_enter_on_a_pane_land_in_the_quick_log(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    app = open_app(book_path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        issues = app.board.query_one("#issues", PaneTable)
+        app.board.set_focus(issues)
+        await pilot.pause()
+        burst(app, "\rcall done")
+        field = app.board.query_one(QuickLogInput)
+        await until(pilot, lambda: field.value.endswith("done"))
+        assert field.value.startswith("acme resolve ") and field.value.endswith(" call done")
 
     run(app, body, size=(160, 40))

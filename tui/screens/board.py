@@ -32,7 +32,7 @@ from model.quicklog import ChangeState, parse
 from tui import keys
 from tui.palette import KeyCommands
 from tui.safe_text import printable
-from tui.screens import acts, live
+from tui.screens import acts, dialogs, live
 from tui.screens.client import ClientScreen
 from tui.screens.help import HelpScreen
 from tui.screens.keys import localize_bindings
@@ -78,8 +78,7 @@ class BoardScreen(Screen[None]):
         self.trouble: str | None = None
         self.typed = ""
         self.scoped = False
-        self._reading = False
-        self._pending = False
+        self._reads = live.Reads()
         self._today = session.now().date()
         localize_bindings(self, self.locale)
 
@@ -137,17 +136,11 @@ class BoardScreen(Screen[None]):
         self.read(force=new_day)
 
     def read(self, *, force: bool = False, first: bool = False) -> None:
-        """Read in a worker; one at a time, a forced read waits for the running one."""
-        if self._reading:
-            self._pending = self._pending or force
-            return
-        self._reading = True
-        self._read(self.board_filter, force, _FIRST_LOOK if first else None)
+        if self._reads.start(force):
+            self._read(self.board_filter, force, _FIRST_LOOK if first else None)
 
     def _read_done(self) -> None:
-        self._reading = False
-        if self._pending:
-            self._pending = False
+        if self._reads.done():
             self.read(force=True)
 
     def on_history_loaded(self, message: live.HistoryLoaded) -> None:
@@ -317,7 +310,7 @@ class BoardScreen(Screen[None]):
             self.quicklog.busy = False
             return
         name = self.client_name(command.client)
-        reflection = await self.app.push_screen_wait(ReflectionScreen(name, self.locale))
+        reflection = await dialogs.ask_reflection(self.app, name, self.locale)
         if reflection is None:
             self.quicklog.open(line)  # the line stays, to edit or to give up with Escape
         elif not self.write(acts.apply(command, reflection, self.locale), line=line):
@@ -393,21 +386,13 @@ class BoardScreen(Screen[None]):
 
     @work
     async def action_change_state(self) -> None:
-        """The picker, then (when the state ends the client) the reflection; Escape in either
-        changes nothing."""
         row = self.need_client()
         if row is None or self.refused():
             return
-        client, locale = row.client, self.locale
-        state = await self.app.push_screen_wait(StatePicker(client.state, locale))
-        if state is None:
-            return
-        reflection = None
-        if needs_reflection(state):
-            reflection = await self.app.push_screen_wait(ReflectionScreen(client.name, locale))
-            if reflection is None:
-                return
-        self.write(acts.change_state(client.id, state, locale, reflection=reflection))
+        answer = await dialogs.ask_state(self.app, row.client, self.locale)
+        if answer is not None:
+            state, reflection = answer
+            self.write(acts.change_state(row.client.id, state, self.locale, reflection=reflection))
 
     def action_accept_suggestion(self) -> None:
         row = self.need_client()

@@ -24,6 +24,7 @@ __all__ = [
     "Failed",
     "HistoryLoaded",
     "Loaded",
+    "Reads",
     "Refused",
     "Troubled",
     "Written",
@@ -83,6 +84,27 @@ class HistoryLoaded(Message):
     def __init__(self, lines: list[str]) -> None:
         super().__init__()
         self.lines = lines
+
+
+class Reads:
+    """One read at a time; a forced read asked for meanwhile runs right after it."""
+
+    def __init__(self) -> None:
+        self.running = False
+        self.pending = False
+
+    def start(self, force: bool) -> bool:
+        """May a read start now? If not, a ``force``-d one is remembered."""
+        if self.running:
+            self.pending = self.pending or force
+            return False
+        self.running = True
+        return True
+
+    def done(self) -> bool:
+        """The read ended; ``True`` when a forced one waits to run."""
+        self.running, pending, self.pending = False, self.pending, False
+        return pending
 
 
 def read(session: Session, board_filter: BoardFilter, force: bool, limit: int | None) -> Message:
