@@ -92,7 +92,7 @@ class BoardScreen(Screen[None]):
         yield Static("", id="empty")
         yield Panes(id="panes")
         yield SearchInput(id="search")
-        yield QuickLogBar(id="quicklog")
+        yield QuickLogBar(self.history, id="quicklog")
         yield Footer()
 
     @property
@@ -107,15 +107,10 @@ class BoardScreen(Screen[None]):
         for hidden in ("#empty", "#search", "#quicklog", "#status", "#filters"):
             self.query_one(hidden).display = False
         self.board.focus()
-        self._load_history()
         self.read(force=True, first=True)
         self.set_interval(self.poll_interval, self.tick)
 
     # -- the workers: each posts one message of tui.screens.live -----------------------------
-
-    @work(thread=True, exit_on_error=False)
-    def _load_history(self) -> None:
-        self.post_message(live.HistoryLoaded(self.history.load()))
 
     @work(thread=True, group="read", exit_on_error=False)
     def _read(self, board_filter: BoardFilter, force: bool, limit: int | None) -> None:
@@ -123,7 +118,7 @@ class BoardScreen(Screen[None]):
 
     @work(thread=True, group="write", exit_on_error=False)
     def _write(self, do: live.Do, line: str | None, board_filter: BoardFilter) -> None:
-        after = None if line is None else partial(_remember, self.history, line)
+        after = None if line is None else partial(self.history.remember, line)
         self.post_message(live.write(self.session, do, line, board_filter, after))
 
     # -- reading -----------------------------------------------------------------------------
@@ -142,9 +137,6 @@ class BoardScreen(Screen[None]):
     def _read_done(self) -> None:
         if self._reads.done():
             self.read(force=True)
-
-    def on_history_loaded(self, message: live.HistoryLoaded) -> None:
-        self.query_one(QuickLogInput).history[:0] = message.lines
 
     def on_loaded(self, message: live.Loaded) -> None:
         self._read_done()
@@ -423,31 +415,17 @@ class BoardScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.typing()
-        search = self.query_one(SearchInput)
-        search.display = True
-        search.value = self.typed
-        # At once, not focus()'s call_later: the keys typed next must find the input.
-        self.set_focus(search)
+        self.query_one(SearchInput).open(self.typed)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self.typed = event.value
-            self.refresh_board()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            self.query_one(SearchInput).display = False
-            self.board.focus()
-
-    def on_search_input_dropped(self, _: SearchInput.Dropped) -> None:
-        self.query_one(SearchInput).display = False
-        self.typed = ""
+    def on_search_input_typed(self, message: SearchInput.Typed) -> None:
+        self.typed = message.text
         self.refresh_board()
-        self.board.focus()
+        if message.done:
+            self.board.focus()
 
     def action_back(self) -> None:
         if self.typed:
-            self.on_search_input_dropped(SearchInput.Dropped())
+            self.query_one(SearchInput).action_drop()
         else:
             self.board.focus()
 
@@ -471,10 +449,3 @@ class BoardScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit()
-
-
-def _remember(history: History, line: str) -> None:
-    """The history is a convenience: a home folder that refuses it must not turn a
-    write that happened into an error."""
-    with suppress(OSError):
-        history.append(line)

@@ -5,8 +5,9 @@ run in the board's thread workers (:class:`tui.screens.board.BoardScreen`),
 call the :class:`~tui.session.Session` (the one road to the book) and answer
 exactly one message, which the board handles on the event loop.  A write
 answers with what it did in words and a fresh snapshot, so the screen shows
-the change at once; a write's follow-up (the quick-log history) is named by
-the caller and runs in the same thread, after the write and only if it happened.
+the change at once; a write's follow-up (keeping the line in the quick-log
+history) is named by the caller and runs in the same thread, after the write
+and only if it happened.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from tui.session import Session, Snapshot
 __all__ = [
     "Do",
     "Failed",
-    "HistoryLoaded",
     "Loaded",
     "Reads",
     "Refused",
@@ -76,14 +76,6 @@ class Failed(Message):
     def __init__(self, error: Exception, *, reading: bool) -> None:
         super().__init__()
         self.error, self.reading = error, reading
-
-
-class HistoryLoaded(Message):
-    """The quick-log lines typed in earlier sessions, oldest first."""
-
-    def __init__(self, lines: list[str]) -> None:
-        super().__init__()
-        self.lines = lines
 
 
 class Reads:

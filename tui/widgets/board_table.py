@@ -86,8 +86,12 @@ class SearchInput(Input):
 
     BINDINGS = keys.bindings(keys.FILTER)
 
-    class Dropped(Message):
-        """Escape: the typed filter is gone."""
+    class Typed(Message):
+        """The filter is now ``text``; ``done`` when the input closed (Enter or Escape)."""
+
+        def __init__(self, text: str, *, done: bool = False) -> None:
+            super().__init__()
+            self.text, self.done = text, done
 
     def __init__(self, *, id: str | None = None) -> None:
         locale = locale_of(self)
@@ -95,6 +99,22 @@ class SearchInput(Input):
         super().__init__(placeholder=placeholder, select_on_focus=False, id=id)
         localize_bindings(self, locale)
 
+    def open(self, text: str) -> None:
+        self.display = True
+        self.value = text
+        # At once, not focus()'s call_later: the keys typed next must find the input.
+        self.screen.set_focus(self)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Typed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.display = False
+        self.post_message(self.Typed(event.value, done=True))
+
     def action_drop(self) -> None:
         self.value = ""
-        self.post_message(self.Dropped())
+        self.display = False
+        self.post_message(self.Typed("", done=True))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -61,6 +62,12 @@ class History:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(" ".join(line.splitlines()) + "\n")
+
+    def remember(self, line: str) -> None:
+        """:meth:`append`, for a line that was written: the history is a convenience, so a
+        home folder that refuses it must not turn a write that happened into an error."""
+        with suppress(OSError):
+            self.append(line)
 
 
 class QuickLogInput(Input):
@@ -159,8 +166,16 @@ class QuickLogBar(Vertical):
             super().__init__()
             self.line = line
 
-    def __init__(self, *, id: str | None = None) -> None:
+    class Loaded(Message):
+        """The lines of earlier sessions, oldest first, read from the history file."""
+
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    def __init__(self, history: History, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.history = history
         self.locale = locale_of(self)
         self.input = QuickLogInput(id="quicklog-input")
         self.note = Static("", id="quicklog-note")
@@ -170,6 +185,17 @@ class QuickLogBar(Vertical):
     def compose(self) -> ComposeResult:
         yield self.input
         yield self.note
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exit_on_error=False)
+    def _load(self) -> None:
+        self.post_message(self.Loaded(self.history.load()))
+
+    def on_quick_log_bar_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.input.history[:0] = message.lines
 
     def open(self, text: str) -> None:
         self.display = True
