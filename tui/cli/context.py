@@ -272,11 +272,11 @@ class RapportGroup(click.Group):
             argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
             locale = _locale_from(list(argv))
             if "--json" in argv:
-                data = {"key": "cli.usage_error", "message": error.format_message()}
+                data = {"key": "cli.usage_error", "message": error.format_message(), "exit": 2}
                 click.echo(to_json({"schema": JSON_SCHEMA, "error": data}, pretty=False), err=True)
             else:
                 click.echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
-            sys.exit(error.exit_code)
+            sys.exit(error.exit_code)  # 2 for usage, 1 for click's own runtime errors
 
 
 def _locale_from(argv: list[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 import sys
 from typing import Any, TextIO
 
@@ -54,7 +55,7 @@ def quick(c: Context, words: tuple[str, ...], dry_run: bool) -> None:
       rapport quick --dry-run "acme state strained contact person changed"
       printf 'acme call\\nglobex mail sent the offer\\n' | rapport quick -
     """
-    stdin = click.get_text_stream("stdin")
+    stdin = sys.stdin
     if words == ("-",) or (not words and not stdin.isatty()):
         _lines(c, stdin, dry_run)
     elif not words:
@@ -114,7 +115,8 @@ def _describe(c: Context, command: Any) -> None:
     action = type(command).__name__
     if c.as_json:
         data = {name: _plain(value) for name, value in fields.items()}
-        c.emit({"dry_run": True, "action": action, "client": client.id, "command": data})
+        key = re.sub(r"(?<!^)(?=[A-Z])", "_", action).lower()  # OpenIssue -> open_issue
+        c.emit({"dry_run": True, "action": key, "client": client.id, "command": data})
         return
     click.echo(
         c.say("cli.dry_run", action=c.say(f"cli.action.{action}"), client=client.name, id=client.id)
