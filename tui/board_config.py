@@ -36,11 +36,11 @@ def configure(app: App[None], config: Config) -> None:
 def _check(app: App[None], config: Config) -> None:
     themes = sorted(app.available_themes)
     if config.theme and config.theme not in themes:
-        _refuse(config, "theme", None, "cli.config.theme", known=", ".join(themes))
+        _refuse(config, "theme", None, "config.theme", value=config.theme, known=", ".join(themes))
     ids = sorted({key.id for key in KEYS})
     for name in config.keys:
         if name not in ids:
-            _refuse(config, name, "keys", "cli.config.key_id", known=", ".join(ids))
+            _refuse(config, name, "keys", "config.key_id", known=", ".join(ids))
 
 
 def _refuse(config: Config, name: str, table: str | None, key: str, **params: str) -> None:

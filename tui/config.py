@@ -32,7 +32,7 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 class ConfigError(InputError):
     """The config file cannot be used; nothing was written anywhere."""
 
-    key = "cli.config_error"
+    key = "config.error"
 
     def render(self, locale: str) -> str:
         """The problem in the reader's language when it is one of ours, else as TOML said it."""
@@ -174,7 +174,7 @@ class _Reader:
         self.path, self.lines, self.data = path, text.splitlines(), data
         for name in data:
             if name not in _KNOWN:
-                self.fail(name, None, "cli.config.unknown", known=", ".join(_KNOWN))
+                self.fail(name, None, "config.unknown", known=", ".join(_KNOWN))
 
     def fail(self, name: str, table: str | None, key: str, **params: Any) -> NoReturn:
         line = _find(self.lines, name, table)
@@ -183,19 +183,19 @@ class _Reader:
     def text(self, name: str) -> str | None:
         value = self.data.get(name)
         if value is not None and not (isinstance(value, str) and value.strip()):
-            self.fail(name, None, "cli.config.text")
+            self.fail(name, None, "config.text")
         return value
 
     def choice(self, name: str, allowed: tuple[str, ...]) -> str | None:
         value = self.text(name)
         if value is not None and value not in allowed:
-            self.fail(name, None, "cli.config.choice", allowed=", ".join(allowed))
+            self.fail(name, None, "config.choice", allowed=", ".join(allowed))
         return value
 
     def currency(self) -> str | None:
         value = self.text("currency")
         if value is not None and not _CURRENCY.fullmatch(value):
-            self.fail("currency", None, "cli.config.currency")
+            self.fail("currency", None, "config.currency")
         return value
 
     def days(self, name: str) -> int | None:
@@ -203,14 +203,14 @@ class _Reader:
         if value is not None and (
             not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= 3650
         ):
-            self.fail(name, None, "cli.config.days")
+            self.fail(name, None, "config.days")
         return value
 
     def keys(self) -> dict[str, str]:
         table = self.data.get("keys", {})
         if not isinstance(table, dict):
-            self.fail("keys", None, "cli.config.keys_table")
+            self.fail("keys", None, "config.keys_table")
         for name, value in table.items():
             if not (isinstance(value, str) and value.strip()):
-                self.fail(name, "keys", "cli.config.key_value")
+                self.fail(name, "keys", "config.key_value")
         return dict(table)
