@@ -28,7 +28,9 @@ def book(book_path: Path) -> Book:
 
 
 @pytest.fixture(autouse=True)
-def no_user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def no_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads the config.toml of whoever runs the suite."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("RAPPORT_CONFIG", str(folder / "config.toml"))

@@ -82,7 +82,9 @@ def test_precedence_cli_over_environment_over_file(
     assert (b.currency, b.terms, b.cadence) == ("USD", 5, 7)
 
 
-def test_locale_precedence(tmp_path: Path, book_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locale_precedence(
+    tmp_path: Path, book_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("RAPPORT_CONFIG", str(_write(tmp_path / "c.toml", 'locale = "de"\n')))
     monkeypatch.delenv("RAPPORT_LOCALE", raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
@@ -110,7 +112,8 @@ def test_a_broken_file_stops_every_command_with_one_line(
 
 def test_saving_the_theme_keeps_comments_and_other_settings(tmp_path: Path) -> None:
     path = _write(
-        tmp_path / "c.toml", '# mine\nlocale = "de"  # German\ntheme = "nord"\n\n[keys]\nundo = "z"\n'
+        tmp_path / "c.toml",
+        '# mine\nlocale = "de"  # German\ntheme = "nord"\n\n[keys]\nundo = "z"\n',
     )
     save_theme(path, "gruvbox")
     assert path.read_text() == (

@@ -67,7 +67,9 @@ def client_list(c: Context) -> None:
 
     clients = c.book.clients()
     if c.as_json:
-        rows = [{"id": x.id, "name": x.name, "state": x.state.value, "tags": x.tags} for x in clients]
+        rows = [
+            {"id": x.id, "name": x.name, "state": x.state.value, "tags": x.tags} for x in clients
+        ]
         c.emit({"clients": rows})
         return
     for cl in clients:

@@ -93,7 +93,9 @@ class Context:
         message = error.render(self.locale)
         if self.as_json:
             error_json = _error_json(error, message, line)
-            click.echo(to_json({"schema": JSON_SCHEMA, "error": error_json}, pretty=False), err=True)
+            click.echo(
+                to_json({"schema": JSON_SCHEMA, "error": error_json}, pretty=False), err=True
+            )
             return
         if line is not None:
             message = self.say("cli.line_error", line=line, message=message)
@@ -236,9 +238,7 @@ def share_options(command: click.Command) -> click.Command:
 
 
 def yes_option(fn: F) -> F:
-    return click.option("--yes", "-y", is_flag=True, help="Do it without asking (for scripts).")(
-        fn
-    )
+    return click.option("--yes", "-y", is_flag=True, help="Do it without asking (for scripts).")(fn)
 
 
 def complete_client(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:

@@ -35,9 +35,7 @@ def client_json(f: ClientFile, locale: str) -> dict[str, Any]:
         "needs_call": f.needs_call,
         "interactions": plain(f.interactions),
         "issues": plain(f.issues),
-        "invoices": [
-            {**dataclasses.asdict(i), "outstanding": i.outstanding} for i in f.invoices
-        ],
+        "invoices": [{**dataclasses.asdict(i), "outstanding": i.outstanding} for i in f.invoices],
         "thanks": plain(f.thanks),
         "kudos": plain(f.kudos),
     }
