@@ -71,3 +71,49 @@ def test_a_damaged_book_is_exit_1(tmp_path: Path) -> None:
     result = rapport(tmp_path, "list", "--db", str(book))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert book.read_text() == "{not json"
+
+
+def test_the_board_opens_on_a_terminal_with_the_keys_of_the_config(tmp_path: Path) -> None:
+    """A real pseudo-terminal: the board starts, and quits on the key config.toml gave it."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    book = str(tmp_path / "b.json")
+    rapport(tmp_path, "client", "add", "ACME GmbH", "--id", "acme", "--db", book)
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "nord"\n[keys]\nquit = "ctrl+x"\n')
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "RAPPORT_CONFIG": str(config), "TERM": "xterm-256color"}
+    process = subprocess.Popen(
+        [RAPPORT, "--db", book, "--locale", "en"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    seen = b""
+    deadline = time.monotonic() + 60
+    try:
+        while b"ACME" not in seen and time.monotonic() < deadline:
+            if select.select([leader], [], [], 0.2)[0]:
+                seen += os.read(leader, 65536)
+        assert b"ACME" in seen, "the board never drew its rows"
+        os.write(leader, b"\x18")  # ctrl+x, the quit key of config.toml
+        while process.poll() is None and time.monotonic() < deadline:
+            if select.select([leader], [], [], 0.2)[0]:
+                try:
+                    os.read(leader, 65536)
+                except OSError:
+                    break
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(leader)
