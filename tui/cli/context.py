@@ -101,7 +101,7 @@ class Context:
             message = self.say("cli.line_error", line=line, message=message)
         click.echo(self.say("cli.error", message=message), err=True)
 
-    def done(self, receipt: Receipt | None, *, key: str = "book.nothing_to_undo") -> None:
+    def done(self, receipt: Receipt | None) -> None:
         """What a write did; nothing with ``--quiet``."""
         if self.quiet:
             return
@@ -109,7 +109,7 @@ class Context:
             data = {"receipt": None if receipt is None else self.receipt_json(receipt)}
             click.echo(to_json({"schema": JSON_SCHEMA, **data}, pretty=False))
         else:
-            click.echo(receipt.render(self.locale) if receipt else self.say(key))
+            click.echo(receipt.render(self.locale) if receipt else self.say("book.nothing_to_undo"))
 
     def receipt_json(self, receipt: Receipt) -> dict[str, Any]:
         return {**receipt.label(), "text": receipt.render(self.locale)}

@@ -106,6 +106,8 @@ def _one(c: Context, line: str, dry_run: bool) -> None:
 
 def _describe(c: Context, command: Any) -> None:
     """How the line was read, and for which client: the book is read, never written."""
+    from tui.cli.listing import clean
+
     client = c.book.resolve(command.client)
     fields = {
         f.name: getattr(command, f.name)
@@ -119,7 +121,12 @@ def _describe(c: Context, command: Any) -> None:
         c.emit({"dry_run": True, "action": key, "client": client.id, "command": data})
         return
     click.echo(
-        c.say("cli.dry_run", action=c.say(f"cli.action.{action}"), client=client.name, id=client.id)
+        c.say(
+            "cli.dry_run",
+            action=c.say(f"cli.action.{action}"),
+            client=clean(client.name),
+            id=client.id,
+        )
     )
     for name, value in fields.items():
         click.echo(f"  {c.say(f'cli.field.{name}')}: {_shown(c, name, value)}")
@@ -140,4 +147,6 @@ def _shown(c: Context, name: str, value: Any) -> str:
         return c.say(f"{name}.{value.value}")
     if name == "when" and hasattr(value, "format"):
         return str(value.format("YYYY-MM-DD HH:mm"))
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in str(_plain(value)))
+    from tui.cli.listing import clean
+
+    return clean(str(_plain(value)))
