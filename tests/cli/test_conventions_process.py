@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from model import Book
+from tests.cli.terminal import Terminal
+
 RAPPORT = str(Path(sys.executable).parent / "rapport")
 
 
@@ -74,46 +77,35 @@ def test_a_damaged_book_is_exit_1(tmp_path: Path) -> None:
 
 
 def test_the_board_opens_on_a_terminal_with_the_keys_of_the_config(tmp_path: Path) -> None:
-    """A real pseudo-terminal: the board starts, and quits on the key config.toml gave it."""
-    import fcntl
-    import pty
-    import select
-    import struct
-    import termios
-    import time
-
+    """The board starts, and quits on the key config.toml gave it."""
     book = str(tmp_path / "b.json")
     rapport(tmp_path, "client", "add", "ACME GmbH", "--id", "acme", "--db", book)
     config = tmp_path / "config.toml"
     config.write_text('theme = "nord"\n[keys]\nquit = "ctrl+x"\n')
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**os.environ, "RAPPORT_CONFIG": str(config), "TERM": "xterm-256color"}
-    process = subprocess.Popen(
-        [RAPPORT, "--db", book, "--locale", "en"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        close_fds=True,
-    )
-    os.close(follower)
-    seen = b""
-    deadline = time.monotonic() + 60
+    env = {**os.environ, "RAPPORT_CONFIG": str(config)}
+    terminal = Terminal([RAPPORT, "--db", book, "--locale", "en"], env)
     try:
-        while b"ACME" not in seen and time.monotonic() < deadline:
-            if select.select([leader], [], [], 0.2)[0]:
-                seen += os.read(leader, 65536)
-        assert b"ACME" in seen, "the board never drew its rows"
-        os.write(leader, b"\x18")  # ctrl+x, the quit key of config.toml
-        while process.poll() is None and time.monotonic() < deadline:
-            if select.select([leader], [], [], 0.2)[0]:
-                try:
-                    os.read(leader, 65536)
-                except OSError:
-                    break
-        assert process.wait(timeout=10) == 0
+        terminal.wait_for(b"ACME")
+        terminal.type(b"\x18")  # ctrl+x, the quit key of config.toml
+        assert terminal.finish() == 0
     finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(leader)
+        terminal.close()
+
+
+def test_a_destructive_act_asks_on_a_terminal(tmp_path: Path) -> None:
+    book = tmp_path / "b.json"
+    rapport(tmp_path, "client", "add", "ACME GmbH", "--id", "acme", "--db", str(book))
+    before = book.read_bytes()
+    demo = [RAPPORT, "demo", "--force", "--clients", "3", "--interactions", "5", "--db", str(book)]
+    env = {**os.environ, "RAPPORT_LOCALE": "en", "RAPPORT_CONFIG": str(tmp_path / "none.toml")}
+    for answer, status in ((b"n\r", 2), (b"y\r", 0)):
+        terminal = Terminal(demo, env)
+        try:
+            terminal.wait_for(b"with the demo? [y/N]")
+            terminal.type(answer)
+            assert terminal.finish() == status
+        finally:
+            terminal.close()
+        if status == 2:
+            assert book.read_bytes() == before and b"nothing changed" in terminal.seen
+    assert len(Book(book).clients()) == 3

@@ -198,22 +198,30 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool, ye
 
 
 @main.command("help")
-@click.argument("topic", required=False, type=click.Choice(TOPICS))
-@pass_context
-def help_(c: Context, topic: str | None) -> None:
-    """Explain a topic: quicklog, dates, amounts, files, sync.
+@click.argument("topic", required=False)
+@click.pass_context
+def help_(ctx: click.Context, topic: str | None) -> None:
+    """Explain a topic (quicklog, dates, amounts, files, sync) or a command.
 
     \b
     Example:
       rapport help quicklog
+      rapport help quick
       rapport --locale de help dates
     """
-    if topic is None:
+    c = ctx.find_object(Context)
+    assert c is not None
+    command = main.get_command(ctx, topic) if topic else None
+    if topic in TOPICS:
+        click.echo(c.say(f"cli.topic.{topic}"))
+    elif command is not None:
+        click.echo(command.get_help(click.Context(command, info_name=topic, parent=ctx.parent)))
+    elif topic is None:
         click.echo(c.say("cli.topic.list"))
         for name in TOPICS:
             click.echo(f"  {name:<10} {c.say(f'cli.topic.{name}.title')}")
-        return
-    click.echo(c.say(f"cli.topic.{topic}"))
+    else:
+        raise click.UsageError(c.say("cli.topic.unknown", topic=topic, topics=", ".join(TOPICS)))
 
 
 main.add_command(quick)
