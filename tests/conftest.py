@@ -25,3 +25,14 @@ def book_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def book(book_path: Path) -> Book:
     return Book(book_path)
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads the config.toml of whoever runs the suite."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("RAPPORT_CONFIG", str(folder / "config.toml"))
+    for var in ("RAPPORT_CURRENCY", "RAPPORT_TERMS", "RAPPORT_CADENCE", "RAPPORT_THEME"):
+        monkeypatch.delenv(var, raising=False)

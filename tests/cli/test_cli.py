@@ -88,7 +88,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(  # type: ignore[no-
     ("args", "locale", "fragment"),
     [
         (("client", "add", "X", "--state", "grumpy"), "en", "'grumpy' is not one of"),
-        (("quick", "acme", "call", "--db", "x.json"), "en", "No such option"),
+        (("quick", "acme", "call", "--bogus", "x.json"), "en", "No such option"),
         (("client", "add", "X", "--terms", "soon"), "de", "rapport --help zeigt"),
     ],
 )
@@ -108,7 +108,8 @@ def test_list_json_shape(acme) -> None:  # type: ignore[no-untyped-def]
     acme("quick", "acme issue! slow answers")
     acme("quick", "acme thanks card")
     data = json.loads(acme("list", "--json").output)
-    [row] = data
+    assert data["schema"] == 1
+    [row] = data["clients"]
     assert {"id", "name", "state", "health", "reasons", "suggested_state", "last_contact"} <= set(
         row
     )
@@ -116,12 +117,13 @@ def test_list_json_shape(acme) -> None:  # type: ignore[no-untyped-def]
     assert row["overdue"] == [
         {"number": "2026-017", "amount": "1250.00", "currency": "EUR", "days_overdue": 55}
     ]
-    assert all(set(r) == {"text", "weight"} for r in row["reasons"])
+    assert all(set(r) == {"key", "text", "weight"} for r in row["reasons"])
+    assert all(r["key"].startswith("health.") for r in row["reasons"])
 
 
 def test_list_filters(acme) -> None:  # type: ignore[no-untyped-def]
     acme("client", "add", "Bäckerei Schröder", "--id", "baecker", "--state", "strained")
-    ids = lambda *a: [r["id"] for r in json.loads(acme("list", "--json", *a).output)]  # noqa: E731
+    ids = lambda *a: [r["id"] for r in json.loads(acme("list", "--json", *a).output)["clients"]]  # noqa: E731
     assert ids() == ["baecker", "acme"]
     assert ids("--state", "strained") == ["baecker"]
     assert ids("--tag", "retail") == ["acme"]
@@ -148,6 +150,7 @@ def test_ending_with_a_reflection(acme) -> None:  # type: ignore[no-untyped-def]
         "state",
         "acme",
         "ended",
+        "--yes",
         "--note",
         "budget cut",
         "--stop",
@@ -164,16 +167,18 @@ def test_ending_with_a_reflection(acme) -> None:  # type: ignore[no-untyped-def]
 def test_demo_refuses_to_overwrite(acme) -> None:  # type: ignore[no-untyped-def]
     result = acme("demo")
     assert result.exit_code == 2
-    forced = acme("demo", "--force", "--clients", "12", "--interactions", "50")
+    unconfirmed = acme("demo", "--force", "--clients", "12", "--interactions", "50")
+    assert unconfirmed.exit_code == 2 and "--yes" in unconfirmed.stderr
+    forced = acme("demo", "--force", "--yes", "--clients", "12", "--interactions", "50")
     assert forced.exit_code == 0
-    assert len(json.loads(acme("list", "--json", "--include-ended").output)) == 12
+    assert len(json.loads(acme("list", "--json", "--include-ended").output)["clients"]) == 12
 
 
 def test_corrupt_book_gives_one_line_and_stays(acme, book_path: Path) -> None:  # type: ignore[no-untyped-def]
     book_path.write_bytes(b'{"_meta": {"1": {')
     for args in (("list",), ("quick", "acme call x"), ("undo",), ("client", "list")):
         result = acme(*args)
-        assert result.exit_code == 2
+        assert result.exit_code == 1, "a damaged book is a runtime failure, not bad input"
         message = (result.stderr or result.output).strip()
         assert len(message.splitlines()) == 1 and str(book_path) in message
         assert book_path.read_bytes() == b'{"_meta": {"1": {'
@@ -190,6 +195,7 @@ def test_every_command_has_help_with_an_example(run) -> None:  # type: ignore[no
         ["list"],
         ["undo"],
         ["demo"],
+        ["help"],
     ):
         out = run(*args, "--help").output
         assert "Example" in out, args

@@ -2,7 +2,8 @@
 
 Sub-commands never import textual, so that ``rapport quick`` from another
 terminal starts fast; the board is imported only when it is opened.  Every
-refusal is one line on stderr and exit status 2, with nothing written.
+refusal is one line on stderr: exit status 2 for bad input (nothing written),
+1 for a runtime failure (see :func:`tui.cli.context.exit_status`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
-import orjson
 
-from model import LOCALES, BoardFilter, State
-from tui.cli.clients import ask_reflection, client
-from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing
+from model import LOCALES, BoardFilter, Receipt, State
+from tui.cli.clients import client
+from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing, yes_option
+from tui.cli.quick import quick
+from tui.cli.topics import TOPICS
+from tui.config import Config, ConfigError, config_path, load_config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,11 +62,20 @@ def make_filter(**kw: Any) -> BoardFilter:
     )
 
 
+EXIT_STATUS = """\b
+Exit status: 0 done; 2 bad input or usage (nothing written);
+1 runtime failure (book damaged or too new, write failed, lock not obtained).
+Help topics: rapport help quicklog|dates|amounts|files|sync
+"""
+
+
 @click.group(
     cls=RapportGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_STATUS,
 )
+@click.version_option(package_name="rapport", prog_name="rapport", message="%(prog)s %(version)s")
 @click.option(
     "--db",
     envvar="RAPPORT_DB",
@@ -73,11 +85,20 @@ def make_filter(**kw: Any) -> BoardFilter:
 @click.option(
     "--locale", type=click.Choice(LOCALES), help="Language: en or de (env RAPPORT_LOCALE)."
 )
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing when a write succeeded.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (errors too, on stderr).")
 @click.option("--now", envvar="RAPPORT_NOW", hidden=True, help="Pretend it is this moment (tests).")
 @filter_options
 @click.pass_context
 def main(
-    ctx: click.Context, /, db: str | None, locale: str | None, now: str | None, **filters: Any
+    ctx: click.Context,
+    /,
+    db: str | None,
+    locale: str | None,
+    quiet: bool,
+    as_json: bool,
+    now: str | None,
+    **filters: Any,
 ) -> None:
     """Rapport: every client relationship in view, strained first.
 
@@ -88,57 +109,33 @@ def main(
       rapport --state strained --overdue
       rapport quick "acme call talked about the Q1 budget"
     """
-    ctx.obj = Context(db, locale, now)
+    try:
+        config = load_config()
+    except ConfigError as error:
+        Context(db, locale, now, Config(config_path()), as_json=as_json).fail(error)
+    ctx.obj = Context(db, locale, now, config, quiet=quiet, as_json=as_json)
     if ctx.invoked_subcommand is None:
         open_board(ctx.obj, make_filter(**filters))
 
 
 @refusing
-def open_board(c: Context, board_filter: BoardFilter) -> None:
+def open_board(c: Context, /, board_filter: BoardFilter) -> None:
+    if not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
+        click.echo(c.say("cli.board_needs_terminal"), err=True)
+        sys.exit(2)
     from tui.app import make_app
+    from tui.board_config import configure
 
-    make_app(c.book, c.now, locale=c.locale, board_filter=board_filter).run()
-
-
-@main.command()
-@click.argument("words", nargs=-1, required=True)
-@pass_context
-@refusing
-def quick(c: Context, words: tuple[str, ...]) -> None:
-    """Log one line in the quick-log language.
-
-    \b
-    Examples:
-      rapport quick "acme call talked about the Q1 budget"
-      rapport quick "acme issue!! landing page outside the scope #scope_creep"
-      rapport quick "acme invoice 2026-017 1.250,50 EUR due 2026-12-24"
-      rapport quick "acme paid 2026-017"
-      rapport quick "acme thanks handwritten card after launch by 2026-12-01"
-      rapport quick "acme kudos 'Maren, ich liebe dich!' from Maren"
-      rapport quick "acme state strained contact person changed"
-    """
-    from model import quicklog
-
-    command = quicklog.parse(join_words(words), c.now())
-    reflection = None
-    if isinstance(command, quicklog.ChangeState):
-        reflection = ask_reflection(c, command.state, stop=None, pause=None, play=None)
-    c.done(c.book.apply(command, reflection))
-
-
-def join_words(words: tuple[str, ...]) -> str:
-    """The line as typed: a word the shell kept whole (``"ACME GmbH"``) stays quoted."""
-    return " ".join(
-        f'"{w}"' if len(words) > 1 and any(ch.isspace() for ch in w) else w for w in words
-    )
+    app = make_app(c.book, c.now, locale=c.locale, board_filter=board_filter)
+    configure(app, c.config)
+    app.run()
 
 
 @main.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @filter_options
 @pass_context
 @refusing
-def list_(c: Context, /, as_json: bool, **filters: Any) -> None:
+def list_(c: Context, /, **filters: Any) -> None:
     """The board as a table or JSON.
 
     \b
@@ -150,8 +147,8 @@ def list_(c: Context, /, as_json: bool, **filters: Any) -> None:
 
     now = c.now()
     rows = c.book.board(now, make_filter(**filters))
-    if as_json:
-        click.echo(orjson.dumps(board_json(rows, c.locale), option=orjson.OPT_INDENT_2).decode())
+    if c.as_json:
+        c.emit({"clients": board_json(rows, c.locale)})
     else:
         click.echo(board_table(rows, now, c.locale))
 
@@ -174,24 +171,59 @@ def undo(c: Context) -> None:
 @click.option("--interactions", default=400, show_default=True, type=click.IntRange(0, 10_000_000))
 @click.option("--seed", default=7, show_default=True, type=int)
 @click.option("--force", is_flag=True, help="Replace a book that already has clients.")
+@yes_option
 @pass_context
 @refusing
-def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) -> None:
+def demo(c: Context, /, clients: int, interactions: int, seed: int, force: bool, yes: bool) -> None:
     """Write a realistic demo book into --db.
+
+    Replacing a book that has clients takes --force; on a terminal it asks
+    first, in a script add --yes.
 
     \b
     Example:
-      rapport --db /tmp/demo.json demo --clients 1000 --interactions 100000
+      rapport demo --clients 1000 --interactions 100000 --db /tmp/demo.json
     """
+    from model import InputError
     from model.demo import build_demo
 
-    if c.book.clients() and not force:
-        click.echo(c.say("cli.demo_refused", path=str(c.db)), err=True)
-        sys.exit(2)
+    if c.book.clients():
+        if not force:
+            raise InputError("cli.demo_refused", path=str(c.db))
+        c.confirm(c.say("cli.confirm_demo", path=str(c.db)), yes)
     build_demo(
         c.book, c.now(), clients=clients, interactions=interactions, seed=seed, replace=force
     )
-    click.echo(c.say("cli.demo_done", clients=clients, interactions=interactions, path=str(c.db)))
+    params = {"clients": clients, "interactions": interactions, "path": str(c.db)}
+    c.done(Receipt("cli.demo_done", params))
 
 
+@main.command("help")
+@click.argument("topic", required=False)
+@click.pass_context
+def help_(ctx: click.Context, /, topic: str | None) -> None:
+    """Explain a topic (quicklog, dates, amounts, files, sync) or a command.
+
+    \b
+    Example:
+      rapport help quicklog
+      rapport help quick
+      rapport --locale de help dates
+    """
+    c = ctx.find_object(Context)
+    assert c is not None
+    command = main.get_command(ctx, topic) if topic else None
+    if topic in TOPICS:
+        click.echo(c.say(f"cli.topic.{topic}"))
+    elif command is not None:
+        click.echo(command.get_help(click.Context(command, info_name=topic, parent=ctx.parent)))
+    elif topic is None:
+        click.echo(c.say("cli.topic.list"))
+        for name in TOPICS:
+            click.echo(f"  {name:<10} {c.say(f'cli.topic.{name}.title')}")
+    else:
+        raise click.UsageError(c.say("cli.topic.unknown", topic=topic, topics=", ".join(TOPICS)))
+
+
+main.add_command(quick)
 main.add_command(client)

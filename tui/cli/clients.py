@@ -8,12 +8,20 @@ from typing import Any
 import click
 
 from model import Reflection, State, needs_reflection
-from tui.cli.context import STATES, Context, complete_client, pass_context, refusing
+from tui.cli.context import (
+    STATES,
+    Context,
+    RapportGroup,
+    complete_client,
+    pass_context,
+    refusing,
+    yes_option,
+)
 
 __all__ = ["ask_reflection", "client"]
 
 
-@click.group()
+@click.group(cls=RapportGroup)
 def client() -> None:
     """Add, list, show and edit clients."""
 
@@ -23,10 +31,10 @@ def client() -> None:
 @click.option("--id", "slug", help="The id to type (default: made from the name).")
 @click.option("--state", type=click.Choice(STATES), default="new", show_default=True)
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
-@click.option("--terms", type=int, default=30, show_default=True, help="Payment terms in days.")
-@click.option("--cadence", type=int, default=30, show_default=True, help="Days between contacts.")
+@click.option("--terms", type=int, help="Payment terms in days (default: config.toml, else 30).")
+@click.option("--cadence", type=int, help="Days between contacts (default: config.toml, else 30).")
 @click.option("--contact", "contacts", multiple=True, help='"Name <mail>" (repeatable).')
-@click.option("--currency", default="EUR", show_default=True, help="ISO 4217 code.")
+@click.option("--currency", help="ISO 4217 code (default: config.toml, else EUR).")
 @click.option("--scope", default="", help="The agreed scope, in a few words.")
 @click.option("--dream", is_flag=True, help="Mark as a dream client.")
 @pass_context
@@ -38,6 +46,10 @@ def client_add(c: Context, /, name: str, slug: str | None, state: str, **kw: Any
     Example:
       rapport client add "ACME GmbH" --id acme --tag retail --contact "Maren Kruse <maren@acme.de>"
     """
+    # command line > RAPPORT_TERMS etc. > config.toml > built-in (merged in c.config)
+    for setting in ("terms", "cadence", "currency"):
+        if kw[setting] is None:
+            kw[setting] = getattr(c.config, setting)
     c.done(c.book.add_client(name, c.now(), id=slug, state=State(state), **kw))
 
 
@@ -51,15 +63,24 @@ def client_list(c: Context) -> None:
     Example:
       rapport client list
     """
-    for cl in c.book.clients():
-        click.echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{cl.name}")
+    from tui.cli.listing import clean
+
+    clients = c.book.clients()
+    if c.as_json:
+        rows = [
+            {"id": x.id, "name": x.name, "state": x.state.value, "tags": x.tags} for x in clients
+        ]
+        c.emit({"clients": rows})
+        return
+    for cl in clients:
+        click.echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{clean(cl.name)}")
 
 
 @client.command("show")
 @click.argument("ref", shell_complete=complete_client)
 @pass_context
 @refusing
-def client_show(c: Context, ref: str) -> None:
+def client_show(c: Context, /, ref: str) -> None:
     """Show the whole file of one client, health reasons included.
 
     \b
@@ -67,8 +88,13 @@ def client_show(c: Context, ref: str) -> None:
       rapport client show acme
     """
     from tui.cli.listing import client_text
+    from tui.cli.records import client_json
 
-    click.echo(client_text(c.book.client_file(ref, c.now()), c.locale))
+    file = c.book.client_file(ref, c.now())
+    if c.as_json:
+        c.emit({"client": client_json(file, c.locale)})
+    else:
+        click.echo(client_text(file, c.locale))
 
 
 @client.command("edit")
@@ -100,20 +126,27 @@ def client_edit(c: Context, /, ref: str, tags: tuple[str, ...], **kw: Any) -> No
 @click.option("--stop", help="Ending: what to stop doing / what went wrong.")
 @click.option("--pause", help="Ending: what to value today.")
 @click.option("--play", help="Ending: what to take forward.")
+@yes_option
 @pass_context
 @refusing
-def client_state(c: Context, /, ref: str, state: str, note: str, **reflection: str | None) -> None:
+def client_state(
+    c: Context, /, ref: str, state: str, note: str, yes: bool, **reflection: str | None
+) -> None:
     """Set the state of a relationship; ending asks for a Stop / Pause / Play reflection.
+
+    Ending asks first on a terminal; in a script add --yes.
 
     \b
     Example:
-      rapport client state acme ended --note "budget cut" --stop "..." --pause "..." --play "..."
+      rapport client state acme ended --yes --note "budget cut" --stop "..." --play "..."
     """
     chosen = State(state)
+    if chosen is State.ENDED:
+        c.confirm(c.say("cli.confirm_end", client=c.book.resolve(ref).name), yes)
     c.done(c.book.change_state(ref, chosen, c.now(), note, ask_reflection(c, chosen, **reflection)))
 
 
-def ask_reflection(c: Context, state: State, **given: str | None) -> Reflection | None:
+def ask_reflection(c: Context, /, state: State, **given: str | None) -> Reflection | None:
     """Ending a client asks for the reflection; on a terminal, by prompting."""
     if not needs_reflection(state):
         return None

@@ -1,7 +1,10 @@
 """What every ``rapport`` sub-command shares: the book, the clock, the language.
 
-Also the two ways the command line refuses: the model's refusals and click's
-usage errors both become one line on stderr and exit status 2, nothing written.
+Also the ways the command line refuses, each one line on stderr (one JSON
+object with ``--json``): bad input and click's usage errors exit 2 with nothing
+written; a runtime failure (book damaged or too new, a write refused) exits 1.
+The options every sub-command takes after its name (``--db``, ``--locale``,
+``--quiet``, ``--json``) are added by :class:`RapportGroup` to each command it holds.
 """
 
 from __future__ import annotations
@@ -14,21 +17,34 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
+import orjson
 import pendulum
 
 from model import LOCALES, Book, RapportError, Receipt, State, default_locale, t
+from model.errors import InputError
 from model.i18n import use
 from tui.cli import texts as _messages
+from tui.cli import topics as _topics
+from tui.config import Config, load_config
+from tui.texts import config as _config_texts
 
 __all__ = [
+    "JSON_SCHEMA",
     "STATES",
     "Context",
     "RapportGroup",
     "complete_client",
     "default_db",
+    "exit_status",
     "pass_context",
     "refusing",
+    "share_options",
+    "to_json",
+    "yes_option",
 ]
+
+JSON_SCHEMA = 1
+"""The version of every ``--json`` output; raised only when a key changes meaning or goes."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATES = [s.value for s in State]
@@ -37,10 +53,23 @@ STATES = [s.value for s in State]
 class Context:
     """What every sub-command needs: the book, the clock and the language."""
 
-    def __init__(self, db: str | None, locale: str | None, now: str | None) -> None:
+    def __init__(
+        self,
+        db: str | None,
+        locale: str | None,
+        now: str | None,
+        config: Config | None = None,
+        *,
+        quiet: bool = False,
+        as_json: bool = False,
+    ) -> None:
+        self.config = config or load_config()
         self.db = Path(db) if db else default_db()
-        self.locale = locale or default_locale()
+        # command line > RAPPORT_LOCALE > config file > LANG (default_locale)
+        self.locale = locale or self.config.locale or default_locale()
         self.fixed_now = pendulum.parse(now) if now else None
+        self.quiet = quiet
+        self.as_json = as_json
 
     def now(self) -> pendulum.DateTime:
         fixed = self.fixed_now
@@ -54,12 +83,78 @@ class Context:
         return t(key, self.locale, **params)
 
     def fail(self, error: RapportError) -> NoReturn:
-        click.echo(self.say("cli.error", message=error.render(self.locale)), err=True)
-        sys.exit(2)
+        self.report(error)
+        sys.exit(exit_status(error))
+
+    def report(self, error: RapportError, *, line: int | None = None) -> None:
+        """One line on stderr: the message, or with ``--json`` the object a script reads."""
+        message = error.render(self.locale)
+        if self.as_json:
+            error_json = _error_json(error, message, line)
+            click.echo(
+                to_json({"schema": JSON_SCHEMA, "error": error_json}, pretty=False), err=True
+            )
+            return
+        if line is not None:
+            message = self.say("cli.line_error", line=line, message=message)
+        click.echo(self.say("cli.error", message=message), err=True)
 
     def done(self, receipt: Receipt | None) -> None:
-        text = receipt.render(self.locale) if receipt else self.say("book.nothing_to_undo")
-        click.echo(text)
+        """What a write did; nothing with ``--quiet``."""
+        if self.quiet:
+            return
+        if self.as_json:
+            data = {"receipt": None if receipt is None else self.receipt_json(receipt)}
+            click.echo(to_json({"schema": JSON_SCHEMA, **data}, pretty=False))
+        else:
+            click.echo(receipt.render(self.locale) if receipt else self.say("book.nothing_to_undo"))
+
+    def receipt_json(self, receipt: Receipt) -> dict[str, Any]:
+        return {**receipt.label(), "text": receipt.render(self.locale)}
+
+    def emit(self, data: dict[str, Any]) -> None:
+        """A list or a record as JSON on stdout, under the schema version."""
+        click.echo(to_json({"schema": JSON_SCHEMA, **data}))
+
+    def confirm(self, question: str, yes: bool) -> None:
+        """A destructive act: ``--yes`` says so in a script; on a terminal, we ask."""
+        if yes:
+            return
+        if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
+            raise InputError("cli.needs_yes")
+        if not click.confirm(question, default=False):
+            raise InputError("cli.not_confirmed")
+
+
+def exit_status(error: RapportError) -> int:
+    """2: the input was refused, nothing written; 1: the book or the disk failed us."""
+    return 2 if isinstance(error, InputError) else 1
+
+
+def to_json(data: Any, *, pretty: bool = True) -> str:
+    """Records and lists indented; receipts and errors one line each, so a batch is JSON Lines."""
+    option = orjson.OPT_INDENT_2 if pretty else 0
+    return orjson.dumps(data, option=option, default=str).decode()
+
+
+def _error_json(error: RapportError, message: str, line: int | None) -> dict[str, Any]:
+    params = error.params
+    out: dict[str, Any] = {
+        "key": error.key,
+        "message": message,
+        "exit": exit_status(error),
+        "word": params.get("word"),
+        "position": params.get("position"),
+        "expected": getattr(error, "expected", None),
+        "params": {k: v for k, v in params.items() if k not in ("word", "position", "expected")},
+    }
+    if line is not None:
+        out["line"] = line
+    return out
+
+
+def _is_tty(stream: Any) -> bool:
+    return bool(stream is not None and stream.isatty())
 
 
 def default_db() -> Path:
@@ -69,19 +164,82 @@ def default_db() -> Path:
 
 
 def refusing(fn: F) -> F:
-    """Turn the model's refusals into one line and exit status 2."""
+    """Turn the model's refusals into one line and their exit status (see :func:`exit_status`)."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        c = click.get_current_context().find_object(Context)
+        assert c is not None
         try:
             return fn(*args, **kwargs)
         except RapportError as error:
-            click.get_current_context().find_object(Context).fail(error)  # type: ignore[union-attr]
+            c.fail(error)
+        except OSError as error:
+            c.fail(RapportError("cli.os_error", problem=error.strerror or str(error)))
 
     return wrapper  # type: ignore[return-value]
 
 
-def complete_client(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[str]:
+def _store(attr: str, convert: Callable[[Any], Any] = lambda v: v) -> Any:
+    """A shared option's value lands in the Context, over what the group was given."""
+
+    def callback(ctx: click.Context, /, _param: click.Parameter, value: Any) -> None:
+        c = ctx.find_object(Context)
+        if c is not None and value not in (None, False) and not ctx.resilient_parsing:
+            setattr(c, attr, convert(value))
+
+    return callback
+
+
+def _shared() -> list[click.Option]:
+    """Fresh options each time: click keeps a command's params, they must not be shared."""
+    return [
+        click.Option(
+            ["--db"],
+            type=click.Path(dir_okay=False),
+            expose_value=False,
+            callback=_store("db", Path),
+            help="The book file (env RAPPORT_DB).",
+        ),
+        click.Option(
+            ["--locale"],
+            type=click.Choice(LOCALES),
+            expose_value=False,
+            callback=_store("locale"),
+            help="Language: en or de (env RAPPORT_LOCALE).",
+        ),
+        click.Option(
+            ["--quiet", "-q"],
+            is_flag=True,
+            expose_value=False,
+            callback=_store("quiet"),
+            help="Print nothing when a write succeeded.",
+        ),
+        click.Option(
+            ["--json", "as_json"],
+            is_flag=True,
+            expose_value=False,
+            callback=_store("as_json"),
+            help="Print JSON (errors too, on stderr).",
+        ),
+    ]
+
+
+def share_options(command: click.Command) -> click.Command:
+    """Give ``command`` (and a group's commands) the options every sub-command takes."""
+    names = {p.name for p in command.params}
+    command.params.extend(o for o in _shared() if o.name not in names)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            share_options(sub)
+    return command
+
+
+def yes_option(fn: F) -> F:
+    return click.option("--yes", "-y", is_flag=True, help="Do it without asking (for scripts).")(fn)
+
+
+def complete_client(ctx: click.Context, /, _param: click.Parameter, incomplete: str) -> list[str]:
     root = ctx.find_root().params
     try:
         book = Book(Path(root["db"]) if root.get("db") else default_db())
@@ -91,10 +249,17 @@ def complete_client(ctx: click.Context, _param: click.Parameter, incomplete: str
 
 
 class RapportGroup(click.Group):
-    """Click's usage errors as one line on stderr, like every other refusal."""
+    """Click's usage errors as one line on stderr, like every other refusal.
+
+    Every command added gets the shared options, so ``rapport demo --db x.json``
+    works as ``rapport --db x.json demo`` does.
+    """
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(share_options(cmd), name)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        use(_messages)  # the command line's texts, known from its start on
+        use(_messages, _topics, _config_texts)  # the command line's texts, known from its start on
         kwargs["standalone_mode"] = False
         try:
             return super().main(*args, **kwargs)
@@ -105,8 +270,12 @@ class RapportGroup(click.Group):
         except click.ClickException as error:
             argv = kwargs.get("args") or (args[0] if args else None) or sys.argv[1:]
             locale = _locale_from(list(argv))
-            click.echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
-            sys.exit(error.exit_code)
+            if "--json" in argv:
+                data = {"key": "cli.usage_error", "message": error.format_message(), "exit": 2}
+                click.echo(to_json({"schema": JSON_SCHEMA, "error": data}, pretty=False), err=True)
+            else:
+                click.echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
+            sys.exit(error.exit_code)  # 2 for usage, 1 for click's own runtime errors
 
 
 def _locale_from(argv: list[str]) -> str:

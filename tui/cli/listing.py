@@ -12,10 +12,10 @@ import pendulum
 
 from model import BoardRow, ClientFile, t
 from model.money import format_money
-from model.printable import printable as _clean
+from model.printable import printable as clean
 from model.timestamps import ago
 
-__all__ = ["board_json", "board_table", "client_text"]
+__all__ = ["board_json", "board_table", "clean", "client_text"]
 
 
 def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
@@ -25,7 +25,9 @@ def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
             "name": r.client.name,
             "state": r.client.state.value,
             "health": r.health.score,
-            "reasons": [{"text": x.text(locale), "weight": x.weight} for x in r.health.reasons],
+            "reasons": [
+                {"key": x.key, "text": x.text(locale), "weight": x.weight} for x in r.health.reasons
+            ],
             "suggested_state": None if r.suggestion is None else r.suggestion.state.value,
             "last_contact": None if r.last_contact is None else r.last_contact.date().isoformat(),
             "open_issues": r.open_issues,
@@ -70,7 +72,7 @@ def _cells(r: BoardRow, now: pendulum.DateTime, locale: str) -> list[str]:
     return [
         t(f"state.{r.client.state.value}", locale),
         r.client.id,
-        _clean(r.client.name),
+        clean(r.client.name),
         str(r.health.score),
         "-" if r.last_contact is None else ago(r.last_contact, now, locale),
         str(r.open_issues or ""),
@@ -87,16 +89,16 @@ def client_text(f: ClientFile, locale: str) -> str:
     def say(key: str, **params: Any) -> str:
         return t(key, locale, **params)
 
-    out = [f"{_clean(c.name)} ({c.id}) — {say(f'state.{c.state.value}')}"]
+    out = [f"{clean(c.name)} ({c.id}) — {say(f'state.{c.state.value}')}"]
     out.append(say("cli.show.terms", terms=c.terms, cadence=c.cadence, currency=c.currency))
     if c.tags:
-        out.append(say("cli.show.tags", tags=", ".join(_clean(x) for x in c.tags)))
+        out.append(say("cli.show.tags", tags=", ".join(clean(x) for x in c.tags)))
     if c.dream:
         out.append(say("cli.show.dream"))
     if c.scope:
-        out.append(say("cli.show.scope", scope=_clean(c.scope)))
+        out.append(say("cli.show.scope", scope=clean(c.scope)))
     out.append(say("cli.show.health", score=f.health.score))
-    out += [f"  {x.weight:+d}  {_clean(x.text(locale))}" for x in f.health.reasons]
+    out += [f"  {x.weight:+d}  {clean(x.text(locale))}" for x in f.health.reasons]
     if f.suggestion is not None:
         reason = f.suggestion.reason.text(locale)
         out.append(say("cli.show.suggestion", state=f.suggestion.state.value, reason=reason))
@@ -104,37 +106,37 @@ def client_text(f: ClientFile, locale: str) -> str:
         out.append(say("cli.show.call"))
     out.append(say("cli.show.contacts"))
     out += [
-        f"  {_clean(p.label())}  {p.since}{' – ' + p.until if p.until else ''}" for p in c.contacts
+        f"  {clean(p.label())}  {p.since}{' – ' + p.until if p.until else ''}" for p in c.contacts
     ]
     out.append(say("cli.show.history"))
     out += [
-        f"  {h.at[:10]}  {say(f'state.{h.state.value}')}  {_clean(h.note)}".rstrip()
+        f"  {h.at[:10]}  {say(f'state.{h.state.value}')}  {clean(h.note)}".rstrip()
         for h in c.history
     ]
     out.append(say("cli.show.issues"))
     out += [
         f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
-        f"{_clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
+        f"{clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
         for i in f.issues
     ]
     out.append(say("cli.show.invoices"))
     for inv in f.invoices:
         money = format_money(inv.amount, inv.currency, locale)
         left = format_money(inv.outstanding, inv.currency, locale)
-        out.append(f"  {_clean(inv.number)}  {money}  {inv.issued} → {inv.due}  ({left})")
+        out.append(f"  {clean(inv.number)}  {money}  {inv.issued} → {inv.due}  ({left})")
         out += [
             f"      {format_money(p.amount, inv.currency, locale)}  {p.on}" for p in inv.payments
         ]
     out.append(say("cli.show.thanks"))
     out += [
-        f"  #{x.number}  {_clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
+        f"  #{x.number}  {clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
         for x in f.thanks
     ]
     out.append(say("cli.show.kudos"))
-    out += [f"  {k.when[:10]}  {_clean(k.text)}  — {_clean(k.giver)}" for k in f.kudos]
+    out += [f"  {k.when[:10]}  {clean(k.text)}  — {clean(k.giver)}" for k in f.kudos]
     out.append(say("cli.show.timeline", count=len(f.interactions)))
     out += [
-        f"  {i.when[:10]}  {say(f'kind.{i.kind.value}')}  {_clean(i.text)}"
+        f"  {i.when[:10]}  {say(f'kind.{i.kind.value}')}  {clean(i.text)}"
         for i in f.interactions[:20]
     ]
     if c.reflection is not None:
@@ -142,9 +144,9 @@ def client_text(f: ClientFile, locale: str) -> str:
         out.append(
             say(
                 "cli.show.reflection",
-                stop=_clean(r.stop),
-                pause=_clean(r.pause),
-                play=_clean(r.play),
+                stop=clean(r.stop),
+                pause=clean(r.pause),
+                play=clean(r.play),
             )
         )
     return "\n".join(out)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from model.i18n import use
-from tui.texts import board, screens
+from tui.texts import board, config, screens
 
 __all__ = ["CATALOGS", "register"]
 
-CATALOGS: tuple[ModuleType, ...] = (board, screens)
+CATALOGS: tuple[ModuleType, ...] = (board, config, screens)
 """Every catalog in ``tui/texts/``; a test fails when one is missing here."""
 
 
