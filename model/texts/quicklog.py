@@ -51,6 +51,19 @@ EN: dict[str, str] = {
     "quicklog.verb.thanked": "thanked — mark a thank-you done: acme thanked 2",
     "quicklog.verb.kudos": 'kudos — keep a compliment: acme kudos "great work!" from Maren',
     "quicklog.verb.state": "state — set the state: acme state strained contact person changed",
+    "quicklog.unknown_verb_near": (
+        "Unknown verb '{word}' — did you mean '{near}'? Expected one of: {expected}."
+    ),
+    "quicklog.missing_followup_day": (
+        "'{verb}' needs the day of the next step, e.g. by friday — expected: {expected}."
+    ),
+    "quicklog.missing_ref": "'{verb}' needs what is done, e.g. {verb} 3 or {verb} followup:3.",
+    "quicklog.bad_ref": "'{word}' is not a ref — expected one like {expected}.",
+    "quicklog.missing_snooze": "'{verb}' needs how long — one of: {expected}.",
+    "quicklog.snooze_length": "'{word}' is not a snooze length — expected one like {expected}.",
+    "quicklog.verb.followup": "followup — a dated next step: acme followup send the offer by friday",
+    "quicklog.verb.done": "done — mark a follow-up done: acme done 3 (or a ref like issue:2)",
+    "quicklog.verb.snooze": "snooze — no contact nudge for a while: acme snooze 2w on holiday",
 }
 
 DE: dict[str, str] = {
@@ -123,5 +136,28 @@ DE: dict[str, str] = {
     "quicklog.verb.kudos": 'lob – ein Kompliment aufheben: acme lob "Tolle Arbeit!" von Maren',
     "quicklog.verb.state": (
         "status – den Status setzen: acme status bewährungsprobe Ansprechpartner gewechselt"
+    ),
+    "quicklog.unknown_verb_near": (
+        "Unbekanntes Verb „{word}“ – meintest du „{near}“? Erwartet wird eines von: {expected}."
+    ),
+    "quicklog.missing_followup_day": (
+        "„{verb}“ braucht den Tag des nächsten Schritts, z. B. bis freitag – erwartet: {expected}."
+    ),
+    "quicklog.missing_ref": (
+        "„{verb}“ braucht, was erledigt ist, z. B. {verb} 3 oder {verb} followup:3."
+    ),
+    "quicklog.bad_ref": "„{word}“ ist kein Verweis – erwartet wird einer wie {expected}.",
+    "quicklog.missing_snooze": "„{verb}“ braucht die Dauer – eine von: {expected}.",
+    "quicklog.snooze_length": (
+        "„{word}“ ist keine Dauer zum Zurückstellen – erwartet wird eine wie {expected}."
+    ),
+    "quicklog.verb.followup": (
+        "nachfassen – ein datierter nächster Schritt: acme nachfassen Angebot schicken bis freitag"
+    ),
+    "quicklog.verb.done": (
+        "erledigt – ein Nachfassen abhaken: acme erledigt 3 (oder ein Verweis wie issue:2)"
+    ),
+    "quicklog.verb.snooze": (
+        "zurückstellen – eine Weile keine Kontakt-Erinnerung: acme zurückstellen 2w Urlaub"
     ),
 }
