@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -23,6 +24,7 @@ import pendulum
 from model.client import Client, State
 from model.health import WEIGHTS, Signals, needs_call
 from model.invoice import aging_bucket
+from model.money import format_money
 from model.refs import ref_of
 from model.timestamps import days_since, parse_day, parse_moment
 
@@ -70,7 +72,10 @@ class TodayItem:
     def text(self, locale: str = "en") -> str:
         from model.i18n import t
 
-        return t(self.key, locale, **self.params)
+        params = dict(self.params)
+        if "amount" in params:
+            params["money"] = format_money(Decimal(params["amount"]), params["currency"], locale)
+        return t(self.key, locale, **params)
 
     def days_late(self, today: pendulum.Date) -> int:
         """Days since it fell due; negative while it lies ahead, 0 when undated."""
@@ -128,13 +133,19 @@ def _contact(
     if days_since(s.last_contact, horizon) <= s.cadence:
         return None
     last = parse_moment(s.last_contact)
-    due = (last + timedelta(days=s.cadence + 1)).in_tz(now.timezone_name or "UTC").date()
+    due = _local_day(last + timedelta(days=s.cadence + 1), now)
     if c.snoozed_until is not None:
         due = max(due, parse_day(c.snoozed_until))
     gap = max(days_since(s.last_contact, now), 0)
     key = "today.contact" if due <= now.date() else "today.contact_soon"
     params = {**base, "days": gap, "due": due.isoformat()}
     return TodayItem(TodayKind.CONTACT, c, due, last.date(), key, params, ref, "call")
+
+
+def _local_day(moment: datetime, now: pendulum.DateTime) -> pendulum.Date:
+    """The day ``moment`` falls on where ``now`` is (stored moments are UTC)."""
+    local = moment.astimezone(now.tzinfo)
+    return pendulum.Date(local.year, local.month, local.day)
 
 
 def _followups(s: Signals, last_day: pendulum.Date) -> list[TodayItem]:
@@ -235,7 +246,7 @@ def _issues(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list
     items = []
     wait = WEIGHTS.issue_old_days
     for issue in s.open_issues:
-        opened = parse_moment(issue.opened).in_tz(now.timezone_name or "UTC").date()
+        opened = _local_day(parse_moment(issue.opened), now)
         too_long = opened.add(days=wait + 1)
         if too_long <= last_day:
             params = {
@@ -261,7 +272,7 @@ def _issues(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list
             )
     if needs_call(s):
         oldest = min(s.open_issues, key=lambda i: i.opened)
-        since = parse_moment(oldest.opened).date()
+        since = _local_day(parse_moment(oldest.opened), now)
         params = {"name": s.client.name, "number": oldest.number, "written": s.written_since_issue}
         items.append(
             TodayItem(

@@ -25,10 +25,10 @@ EN: dict[str, str] = {
     "today.contact_soon": "{name}: cadence of {cadence} days runs out on {due}",
     "today.followup": "{name}: follow-up #{number} {text} (due {due})",
     "today.thanks": "{name}: thanks #{number} {text} (by {by})",
-    "today.invoice_due": "{name}: invoice {number} falls due {due} ({amount} {currency} open)",
+    "today.invoice_due": "{name}: invoice {number} falls due {due} ({money} open)",
     "today.invoice_bucket": (
         "{name}: invoice {number} now {days} days overdue, bucket {bucket} "
-        "({amount} {currency} open)"
+        "({money} open)"
     ),
     "today.issue_waiting": "{name}: issue #{number} ({severity}) open for {days} days: {text}",
     "today.call": "{name}: ☎ call rather than mail — issue #{number} open, {written} mails since",
@@ -55,10 +55,10 @@ DE: dict[str, str] = {
     "today.contact_soon": "{name}: Rhythmus von {cadence} Tagen läuft am {due} ab",
     "today.followup": "{name}: Nachfassen #{number} {text} (fällig {due})",
     "today.thanks": "{name}: Dank #{number} {text} (bis {by})",
-    "today.invoice_due": "{name}: Rechnung {number} wird am {due} fällig ({amount} {currency} offen)",
+    "today.invoice_due": "{name}: Rechnung {number} wird am {due} fällig ({money} offen)",
     "today.invoice_bucket": (
         "{name}: Rechnung {number} jetzt {days} Tage überfällig, Stufe {bucket} "
-        "({amount} {currency} offen)"
+        "({money} offen)"
     ),
     "today.issue_waiting": "{name}: Problem #{number} ({severity}) seit {days} Tagen offen: {text}",
     "today.call": (

@@ -99,7 +99,7 @@ def test_errors_list_the_valid_words() -> None:
         parse("acme cal budget", NOW)
     assert caught.value.expected == list(VERBS)
     assert caught.value.render("en").startswith(
-        "Unknown verb 'cal' — expected one of: call, meeting,"
+        "Unknown verb 'cal' — did you mean 'call'? Expected one of: call, meeting,"
     )
     assert "Unbekanntes Verb „cal“" in caught.value.render("de")
     with pytest.raises(QuickLogError) as caught:

@@ -17,6 +17,7 @@ import orjson
 from model import LOCALES, BoardFilter, State
 from tui.cli.clients import ask_reflection, client
 from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing
+from tui.cli.today import search, today
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -200,3 +201,5 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) ->
 
 
 main.add_command(client)
+main.add_command(today)
+main.add_command(search)

@@ -24,9 +24,7 @@ def client() -> None:
 @click.option("--state", type=click.Choice(STATES), default="new", show_default=True)
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--terms", type=int, default=30, show_default=True, help="Payment terms in days.")
-@click.option(
-    "--cadence", type=int, help="Days between contacts (default: by state, e.g. new 21)."
-)
+@click.option("--cadence", type=int, help="Days between contacts (default: by state, e.g. new 21).")
 @click.option("--contact", "contacts", multiple=True, help='"Name <mail>" (repeatable).')
 @click.option("--currency", default="EUR", show_default=True, help="ISO 4217 code.")
 @click.option("--scope", default="", help="The agreed scope, in a few words.")
