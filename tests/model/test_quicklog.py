@@ -19,8 +19,8 @@ from model.quicklog import OpenIssue as Issue
 from model.quicklog import OweThanks as Owe
 from model.quicklog import RecordPayment as Paid
 from model.quicklog import ResolveIssue as Resolve
-from model.quicklog import AddFollowUp, MarkDone, Snooze
 from model.quicklog import ThanksDone as Done
+from model.quicklog_commands import AddFollowUp, MarkDone, Snooze
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
 TODAY = NOW.date()
