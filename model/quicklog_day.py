@@ -105,7 +105,10 @@ def read_snooze(ctx: Line) -> Command:
             ctx.fail("quicklog.missing_date", None, DATE_FORMATS)
         day = _one_day(ctx, args[1])
         if day is None:
-            ctx.fail("quicklog.date.form", args[1], DATE_FORMATS)
+            err = InputError(
+                "quicklog.date.form", word=args[1].raw, formats=", ".join(DATE_FORMATS)
+            )
+            ctx.relay(err, [args[1]], DATE_FORMATS)
         return Snooze(ctx.client, day, text_of(args[2:]), ctx.now)
     days, used = _length(ctx, args)
     return Snooze(ctx.client, today.add(days=days), text_of(args[used:]), ctx.now)
@@ -123,7 +126,8 @@ def _length(ctx: Line, args: list[Word]) -> tuple[int, int]:
     if count is None or unit is None or count == 0:
         ctx.fail("quicklog.snooze_length", head, SNOOZE_FORMS)
     if count * unit > MAX_DAYS:
-        ctx.fail("quicklog.date.too_far", head, SNOOZE_FORMS)
+        err = InputError("quicklog.date.too_far", word=head.raw, max=MAX_DAYS)
+        ctx.relay(err, [head], SNOOZE_FORMS)
     return count * unit, used
 
 

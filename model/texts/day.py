@@ -27,8 +27,7 @@ EN: dict[str, str] = {
     "today.thanks": "{name}: thanks #{number} {text} (by {by})",
     "today.invoice_due": "{name}: invoice {number} falls due {due} ({money} open)",
     "today.invoice_bucket": (
-        "{name}: invoice {number} now {days} days overdue, bucket {bucket} "
-        "({money} open)"
+        "{name}: invoice {number} now {days} days overdue, bucket {bucket} ({money} open)"
     ),
     "today.issue_waiting": "{name}: issue #{number} ({severity}) open for {days} days: {text}",
     "today.call": "{name}: ☎ call rather than mail — issue #{number} open, {written} mails since",
@@ -57,8 +56,7 @@ DE: dict[str, str] = {
     "today.thanks": "{name}: Dank #{number} {text} (bis {by})",
     "today.invoice_due": "{name}: Rechnung {number} wird am {due} fällig ({money} offen)",
     "today.invoice_bucket": (
-        "{name}: Rechnung {number} jetzt {days} Tage überfällig, Stufe {bucket} "
-        "({money} offen)"
+        "{name}: Rechnung {number} jetzt {days} Tage überfällig, Stufe {bucket} ({money} offen)"
     ),
     "today.issue_waiting": "{name}: Problem #{number} ({severity}) seit {days} Tagen offen: {text}",
     "today.call": (
