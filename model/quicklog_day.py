@@ -172,5 +172,8 @@ def _one_day(ctx: Line, word: Word) -> pendulum.Date | None:
         return today.add(days=1)
     if key in _WEEKDAYS:
         return today.add(days=(_WEEKDAYS[key] - today.weekday()) % 7)
-    found = match_relative([key], 0)
+    try:
+        found = match_relative([key], 0)
+    except InputError as err:
+        ctx.relay(err, [word], FOLLOWUP_DAYS)
     return None if found is None else today.add(days=found.days)

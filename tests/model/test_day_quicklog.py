@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model import Book, InputError, InteractionKind, State
 from model.quicklog import QuickLogError, parse
@@ -223,3 +225,58 @@ def test_search_is_case_and_accent_insensitive_newest_first(acme: Book) -> None:
     assert acme.search("   ") == []
     assert hits[1].when.startswith("2026-11-24") and hits[1].ref == "interaction:2"
     assert fold("Ärger ÜBER Straße") == "arger uber strasse"
+
+
+DAY_WORDS = [
+    "followup",
+    "nachfassen",
+    "done",
+    "erledigt",
+    "snooze",
+    "zurückstellen",
+    "off",
+    "aus",
+    "until",
+    "bis",
+    "by",
+    "friday",
+    "Freitag",
+    "morgen",
+    "tomorrow",
+    "in",
+    "3d",
+    "2w",
+    "1m",
+    "weeks",
+    "Wochen",
+    "Monat",
+    "ago",
+    "vor",
+    "3",
+    "0",
+    "99999999d",
+    "issue:2",
+    "followup:x",
+    "#4",
+    ":",
+    "2026-12-04",
+    "31.02.2027",
+    "2026-13-45",
+    '"by friday"',
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(DAY_WORDS), st.text(max_size=5)), max_size=6))
+def test_any_day_line_parses_or_names_its_word(words: list[str]) -> None:
+    line = "acme " + " ".join(words)
+    try:
+        command = parse(line, NOW)
+    except QuickLogError as error:
+        assert error.expected and error.render("de")
+        assert error.word == "" or error.word in line
+        return
+    if isinstance(command, AddFollowUp):
+        assert command.text
+    if isinstance(command, Snooze) and command.until is not None and "until" not in words:
+        assert command.until > TODAY or "bis" in words
