@@ -15,6 +15,7 @@ import pendulum
 
 from model import board as _board
 from model import quicklog
+from model import search as _search
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
 from model.cadence import cadence_table
@@ -28,7 +29,7 @@ from model.quicklog_complete import complete, known_words
 from model.quicklog_words import split_words
 from model.receipt import Receipt
 from model.resolve import resolve_client
-from model.search import SearchHit, search
+from model.search import SearchHit
 from model.store import Store
 from model.today import TodayItem, today_items
 
@@ -57,6 +58,7 @@ class Book(DayCommands):
         self._cadence = cadence_table(cadence)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
+        self._search_index: tuple[int, _search.Index] | None = None
 
     @property
     def path(self) -> os.PathLike[str]:
@@ -150,8 +152,12 @@ class Book(DayCommands):
 
     def search(self, text: str) -> list[SearchHit]:
         """Every note, interaction, issue, kudos, thanks and follow-up holding ``text``."""
-        clients = {cid: s.client for cid, s in self._current().items()}
-        return search(self._store.tables(), clients, text)
+        signals = self._current()
+        generation = self._store.generation
+        if self._search_index is None or self._search_index[0] != generation:
+            self._search_index = (generation, _search.index(self._store.tables()))
+        clients = {cid: s.client for cid, s in signals.items()}
+        return _search.find(self._search_index[1], clients, text)
 
     def completions(self, line: str, position: int | None = None) -> list[str]:
         """Tab in the quick-log: :func:`model.quicklog_complete.complete` with what the
