@@ -30,6 +30,8 @@ _BY = frozenset({"by", "bis", "until", "due", "fällig", "faellig", "on", "am"})
 _UNTIL = frozenset({"until", "bis"})
 _OFF = frozenset({"off", "aus", "ende"})
 _TOMORROW = frozenset({"tomorrow", "morgen"})
+# "next friday" is the coming one, a week on when today is Friday
+_NEXT = frozenset({"next", "nächsten", "naechsten", "kommenden", "nächster", "kommender"})
 _WEEKDAYS = {
     name: number
     for number, names in enumerate(
@@ -139,7 +141,13 @@ def _tail_day(ctx: Line, args: list[Word]) -> tuple[int, pendulum.Date] | None:
         day = _day_phrase(ctx, args, start)
         if day is None:
             continue
-        cut = start - 1 if start > 0 and args[start - 1].key in _BY else start
+        cut = start
+        if cut > 0 and args[cut - 1].key in _NEXT and args[start].key in _WEEKDAYS:
+            cut -= 1
+            if day == ctx.now.date():
+                day = day.add(days=7)
+        if cut > 0 and args[cut - 1].key in _BY:
+            cut -= 1
         return cut, day
     return None
 

@@ -26,6 +26,9 @@ TODAY = NOW.date()
         ("acme followup send the offer by friday", "send the offer", TODAY.add(days=2)),
         ("acme nachfassen Angebot schicken bis Freitag", "Angebot schicken", TODAY.add(days=2)),
         ("acme followup call back by wednesday", "call back", TODAY),
+        ("acme followup call back by next wednesday", "call back", TODAY.add(days=7)),
+        ("acme followup send it by next friday", "send it", TODAY.add(days=2)),
+        ("acme nachfassen Angebot bis nächsten Freitag", "Angebot", TODAY.add(days=2)),
         ("acme followup call back tuesday", "call back", TODAY.add(days=6)),
         ("acme FOLLOWUP ask again by 2026-12-04", "ask again", pendulum.date(2026, 12, 4)),
         (
