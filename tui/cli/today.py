@@ -19,16 +19,12 @@ import pendulum
 from model.search import SearchHit
 from model.today import TodayItem
 from tui.cli.context import Context, pass_context, refusing
+from tui.cli.listing import _clean
 
 __all__ = ["search", "search_json", "today", "today_json", "today_text"]
 
 #: Items in a desktop notification; the rest are counted.
 NOTIFY_ITEMS = 8
-
-
-def _clean(text: str) -> str:
-    """Control characters from the book never reach the terminal."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
 
 
 def today_json(items: list[TodayItem], locale: str) -> list[dict[str, Any]]:
