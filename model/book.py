@@ -152,11 +152,12 @@ class Book(DayCommands):
 
     def search(self, text: str) -> list[SearchHit]:
         """Every note, interaction, issue, kudos, thanks and follow-up holding ``text``."""
-        signals = self._current()
+        tables = self._store.tables()
         generation = self._store.generation
         if self._search_index is None or self._search_index[0] != generation:
-            self._search_index = (generation, _search.index(self._store.tables()))
-        clients = {cid: s.client for cid, s in signals.items()}
+            self._search_index = (generation, _search.index(tables))
+        # The clients straight from their table: a search needs no health or signals.
+        clients = {d["id"]: Client.from_doc(d) for d in tables.get("clients", {}).values()}
         return _search.find(self._search_index[1], clients, text)
 
     def completions(self, line: str, position: int | None = None) -> list[str]:
