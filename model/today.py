@@ -77,6 +77,11 @@ class TodayItem:
             params["money"] = format_money(Decimal(params["amount"]), params["currency"], locale)
         return t(self.key, locale, **params)
 
+    @property
+    def line(self) -> str:
+        """The quick-log line that acts on the item, ready to finish: ``acme paid 2026-017``."""
+        return " ".join(part for part in (self.client.id, self.verb, self.number) if part) + " "
+
     def days_late(self, today: pendulum.Date) -> int:
         """Days since it fell due; negative while it lies ahead, 0 when undated."""
         return 0 if self.due is None else (today - self.due).days

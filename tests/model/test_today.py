@@ -112,13 +112,16 @@ def test_follow_ups_due_and_done(day: Book) -> None:
     assert [i.params["text"] for i in due] == ["send the offer"]
     assert due[0].ref == "followup:1" and due[0].verb == "done" and due[0].number == "followup:1"
     assert due[0].since == TODAY.subtract(days=5)
+    assert due[0].line == "acme done followup:1 "
+    assert day.quick(due[0].line, NOW).key == "book.followup_done"
+    day.add_followup("acme", "send the offer", TODAY, ago(5))
     week = [i.params["text"] for i in day.today(NOW, days=7) if i.kind is TodayKind.FOLLOWUP]
     assert week == ["send the offer", "ask about the budget"]
-    receipt = day.done("acme", due[0].ref, NOW)
-    assert receipt.render("en") == "Follow-up #1 of ACME GmbH done."
+    receipt = day.done("acme", "followup:3", NOW)
+    assert receipt.render("en") == "Follow-up #3 of ACME GmbH done."
     assert not [i for i in day.today(NOW) if i.kind is TodayKind.FOLLOWUP]
     file = day.client_file("acme", NOW)
-    assert [(f.number, f.is_open) for f in file.followups] == [(2, True), (1, False)]
+    assert [(f.number, f.is_open) for f in file.followups] == [(2, True), (1, False), (3, False)]
 
 
 def test_an_overdue_follow_up_weighs_a_little_on_health(day: Book) -> None:
@@ -147,6 +150,7 @@ def test_thanks_invoices_and_issues(day: Book) -> None:
         ("invoice", "D-1"),
         ("invoice", "B-31"),
     ]
+    assert [i.line for i in items[-2:]] == ["globex paid D-1 ", "globex paid B-31 "]
     bucket = items[-1]
     assert bucket.params["bucket"] == "31-60" and bucket.due == TODAY
     assert bucket.text("en").endswith("bucket 31-60 (€200.00 open)")
