@@ -163,3 +163,15 @@ def test_today_as_a_real_process_with_and_without_a_notifier(tmp_path: Path) -> 
     assert _process(book, "today", "--check").returncode == 0
     found = _process(book, "search", "HELLO", "--json")
     assert found.returncode == 0 and json.loads(found.stdout)[0]["kind"] == "call"
+
+
+def test_client_show_has_the_follow_ups_and_the_snooze(busy) -> None:  # type: ignore[no-untyped-def]
+    assert busy("quick", "acme snooze until 2026-12-24 year-end rush").exit_code == 0
+    shown = busy("client", "show", "acme").output
+    assert "Snoozed until 2026-12-24: year-end rush" in shown
+    assert "Follow-ups:\n  #1  2026-11-27  send the offer\n" in shown
+    assert "cadence 30 days" in shown  # routine, by state
+    german = busy("client", "show", "mueller", locale="de").output
+    assert "Rhythmus 14 Tage" in german and "Nachfassen:" in german
+    week = json.loads(busy("today", "--days", "7", "--json").output)
+    assert [(i["kind"], i["client"]) for i in week] == [("thanks", "mueller"), ("followup", "acme")]
