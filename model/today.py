@@ -106,8 +106,8 @@ def today_items(
         contact = _contact(s, now, horizon, ref_of("clients", doc_ids.get(s.client.id, "")))
         if contact is not None:
             items.append(contact)
-        items += _followups(s, last_day)
-        items += _thanks(s, last_day)
+        items += _followups(s, now, last_day)
+        items += _thanks(s, now, last_day)
         items += _invoices(s, today, last_day, invoice_ids)
         items += _issues(s, now, last_day)
     items.sort(
@@ -144,7 +144,7 @@ def _contact(
     gap = max(days_since(s.last_contact, now), 0)
     key = "today.contact" if due <= now.date() else "today.contact_soon"
     params = {**base, "days": gap, "due": due.isoformat()}
-    return TodayItem(TodayKind.CONTACT, c, due, last.date(), key, params, ref, "call")
+    return TodayItem(TodayKind.CONTACT, c, due, _local_day(last, now), key, params, ref, "call")
 
 
 def _local_day(moment: datetime, now: pendulum.DateTime) -> pendulum.Date:
@@ -153,14 +153,14 @@ def _local_day(moment: datetime, now: pendulum.DateTime) -> pendulum.Date:
     return pendulum.Date(local.year, local.month, local.day)
 
 
-def _followups(s: Signals, last_day: pendulum.Date) -> list[TodayItem]:
+def _followups(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list[TodayItem]:
     end = last_day.isoformat()
     return [
         TodayItem(
             TodayKind.FOLLOWUP,
             s.client,
             parse_day(f.due),
-            parse_moment(f.created).date(),
+            _local_day(parse_moment(f.created), now),
             "today.followup",
             {"name": s.client.name, "number": f.number, "text": f.text, "due": f.due},
             ref_of("followups", f.number),
@@ -172,14 +172,14 @@ def _followups(s: Signals, last_day: pendulum.Date) -> list[TodayItem]:
     ]
 
 
-def _thanks(s: Signals, last_day: pendulum.Date) -> list[TodayItem]:
+def _thanks(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list[TodayItem]:
     end = last_day.isoformat()
     return [
         TodayItem(
             TodayKind.THANKS,
             s.client,
             parse_day(t.by),
-            parse_moment(t.owed_at).date(),
+            _local_day(parse_moment(t.owed_at), now),
             "today.thanks",
             {"name": s.client.name, "number": t.number, "text": t.text, "by": t.by},
             ref_of("thanks", t.number),

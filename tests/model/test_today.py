@@ -195,3 +195,14 @@ def test_old_books_read_fine_and_tell_an_explicit_cadence_from_the_default() -> 
     assert Client.from_doc({**old, "cadence": 45}).cadence_set
     assert "cadence_set" not in client.to_doc() and "snoozed_until" not in client.to_doc()
     assert Client.from_doc(Client.from_doc({**old, "cadence_set": True}).to_doc()).cadence_set
+
+
+def test_since_is_the_day_where_the_user_is(book: Book) -> None:
+    # 00:30 in Berlin is still the day before in UTC, where the book stores moments.
+    just_after_midnight = pendulum.datetime(2026, 11, 10, 0, 30, tz="Europe/Berlin")
+    book.add_client("Night Owl", ago(400), id="owl", state=State.ROUTINE)
+    book.log("owl", InteractionKind.CALL, "late call", just_after_midnight.subtract(days=40))
+    book.owe_thanks("owl", "card", just_after_midnight, TODAY)
+    contact, thanks = sorted(book.today(NOW), key=lambda i: i.kind.rank)
+    assert contact.since == pendulum.date(2026, 10, 1)
+    assert thanks.since == pendulum.date(2026, 11, 10)
