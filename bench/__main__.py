@@ -10,7 +10,7 @@ import importlib.util
 import tempfile
 from pathlib import Path
 
-from bench import store
+from bench import day, store
 from bench.timing import ms
 
 SIZES = ((100, 1_000), (300, 10_000), (1_000, 100_000))
@@ -52,6 +52,16 @@ def main() -> None:
             books[100_000], 10
         )
         print(f"\nBook write vs stock TinyDB insert at 100k: {speedup:.1f}x faster")
+        print("\nThe day's work (medians; today and search from a fresh Book)\n")
+        print(
+            "  ".join(
+                f"{h:>13}"
+                for h in ("interactions", "today", "today --days 7", "search", "search again")
+            )
+        )
+        for n, path in books.items():
+            day_figures = day.measure(path, 5 if n >= 100_000 else 7)
+            print("  ".join(f"{c:>13}" for c in (f"{n:,}", *map(ms, day_figures.values()))))
         floor = store.import_floor(7)
         print(f"For scale: a Python process importing pendulum, click, orjson, tinydb: {ms(floor)}")
         if importlib.util.find_spec("bench.board") is not None:

@@ -17,8 +17,10 @@ from model.board import (
     matches_search,
 )
 from model.book import Book, ClientFile, KudosRow
+from model.cadence import CADENCE_DEFAULTS
 from model.client import Client, Contact, Reflection, State, StateChange, needs_reflection
 from model.errors import BookCorrupt, BookTooNew, InputError, RapportError, WriteFailed
+from model.followup import FollowUp
 from model.gratitude import Kudos, Thanks
 from model.health import WEIGHTS, Health, Reason, Suggestion
 from model.i18n import LOCALES, default_locale, t
@@ -26,8 +28,12 @@ from model.interaction import Interaction, InteractionKind
 from model.invoice import Invoice, Payment, aging_bucket
 from model.issue import Issue, IssueKind, Severity
 from model.receipt import Receipt
+from model.refs import ref_of
+from model.search import SearchHit
+from model.today import TodayItem, TodayKind
 
 __all__ = [
+    "CADENCE_DEFAULTS",
     "LOCALES",
     "WEIGHTS",
     "BoardFilter",
@@ -38,6 +44,7 @@ __all__ = [
     "Client",
     "ClientFile",
     "Contact",
+    "FollowUp",
     "Gratitude",
     "Health",
     "InputError",
@@ -55,6 +62,7 @@ __all__ = [
     "Reason",
     "Receipt",
     "Reflection",
+    "SearchHit",
     "Severity",
     "State",
     "StateChange",
@@ -62,11 +70,14 @@ __all__ = [
     "Summary",
     "Thanks",
     "ThanksRow",
+    "TodayItem",
+    "TodayKind",
     "Unthanked",
     "WriteFailed",
     "aging_bucket",
     "default_locale",
     "matches_search",
     "needs_reflection",
+    "ref_of",
     "t",
 ]

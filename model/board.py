@@ -15,7 +15,9 @@ from typing import Any
 
 import pendulum
 
+from model.cadence import CADENCE_DEFAULTS
 from model.client import Client, State
+from model.followup import FollowUp
 from model.gratitude import Kudos, Thanks
 from model.health import Health, Signals, Suggestion, health, needs_call, suggest
 from model.interaction import InteractionKind
@@ -77,6 +79,10 @@ class BoardRow:
     thanks_owed: int
     needs_call: bool
     regularly_late: bool
+    snoozed_until: str | None = None
+    """The day contact nudges resume, while a snooze is on; else ``None``."""
+    followups_due: int = 0
+    """Open follow-ups due today or earlier."""
 
     def overdue_totals(self) -> dict[str, Decimal]:
         totals: dict[str, Decimal] = {}
@@ -129,10 +135,15 @@ class Summary:
     today: pendulum.Date
 
 
-def gather(tables: Tables, only: Collection[str] | None = None) -> dict[str, Signals]:
-    """One Signals per client (or per client in ``only``), from one pass over each table."""
+def gather(
+    tables: Tables,
+    only: Collection[str] | None = None,
+    cadence: Mapping[State, int] = CADENCE_DEFAULTS,
+) -> dict[str, Signals]:
+    """One Signals per client (or per client in ``only``), from one pass over each table;
+    ``cadence`` is the contact rhythm per state for clients without their own."""
     signals = {
-        doc["id"]: Signals(Client.from_doc(doc))
+        doc["id"]: Signals(Client.from_doc(doc), cadence_table=cadence)
         for doc in tables.get("clients", {}).values()
         if only is None or doc["id"] in only
     }
@@ -153,9 +164,13 @@ def gather(tables: Tables, only: Collection[str] | None = None) -> dict[str, Sig
     for doc in tables.get("kudos", {}).values():
         if doc["client"] in signals:
             signals[doc["client"]].kudos.append(Kudos.from_doc(doc))
+    for number, doc in tables.get("followups", {}).items():
+        if doc["client"] in signals and doc.get("done_at") is None:
+            signals[doc["client"]].followups.append(FollowUp.from_doc(int(number), doc))
     for s in signals.values():
         s.invoices.sort(key=lambda i: (i.issued, i.number))
         s.kudos.sort(key=lambda k: k.when)
+        s.followups.sort(key=lambda f: (f.due, f.number))
     return signals
 
 
@@ -210,6 +225,8 @@ def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
         thanks_owed=len(s.thanks_owed),
         needs_call=needs_call(s),
         regularly_late=late,
+        snoozed_until=s.client.snoozed_until if s.snoozed(now) else None,
+        followups_due=sum(1 for f in s.followups if f.due <= now.date().isoformat()),
     )
 
 

@@ -8,6 +8,7 @@ caller's, never read here.  Callers see dataclasses, never TinyDB.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -15,21 +16,27 @@ import pendulum
 
 from model import board as _board
 from model import quicklog
+from model import search as _search
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
-from model.client import Client, Reflection
+from model.cadence import cadence_table
+from model.client import Client, Reflection, State
 from model.client_file import ClientFile, client_file
-from model.commands import Commands
+from model.commands_day import DayCommands
 from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
+from model.quicklog_complete import complete, known_words
+from model.quicklog_words import split_words
 from model.receipt import Receipt
 from model.resolve import resolve_client
+from model.search import SearchHit
 from model.store import Store
+from model.today import TodayItem, today_items
 
 __all__ = ["Batch", "Book", "ClientFile", "KudosRow"]
 
-_TABLES = ("clients", "interactions", "issues", "invoices", "thanks", "kudos")
+_TABLES = ("clients", "interactions", "issues", "invoices", "thanks", "kudos", "followups")
 
 
 @dataclass(frozen=True)
@@ -38,13 +45,21 @@ class KudosRow:
     client: Client
 
 
-class Book(Commands):
-    """Queries here; the writes come from :class:`Commands`."""
+class Book(DayCommands):
+    """Queries here; the writes come from :class:`Commands` and :class:`DayCommands`.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    ``cadence`` lays days between contacts per state (``{"new": 14}``) over
+    :data:`model.cadence.CADENCE_DEFAULTS`, for clients without a cadence of their own.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], *, cadence: Mapping[State | str, int] | None = None
+    ) -> None:
         self._store = Store(path)
+        self._cadence = cadence_table(cadence)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
+        self._search_index: tuple[int, _search.Index] | None = None
 
     @property
     def path(self) -> os.PathLike[str]:
@@ -74,10 +89,10 @@ class Book(Commands):
         tables = self._store.tables()
         generation = self._store.generation
         if self._signals is None or self._signals[0] != generation:
-            self._signals = (generation, _board.gather(tables))
+            self._signals = (generation, _board.gather(tables, cadence=self._cadence))
             self._stale.clear()
         elif self._stale:
-            fresh = _board.gather(tables, only=self._stale)
+            fresh = _board.gather(tables, only=self._stale, cadence=self._cadence)
             self._signals = (generation, {**self._signals[1], **fresh})
             self._stale.clear()
         return self._signals[1]
@@ -132,6 +147,35 @@ class Book(Commands):
         client = resolve_client(ref, (s.client for s in signals.values()))
         return client_file(self._store.tables(), signals[client.id], now)
 
+    def today(self, now: pendulum.DateTime, days: int = 0) -> list[TodayItem]:
+        """What is due today or overdue (or within ``days`` ahead), most urgent first."""
+        return today_items(self._store.tables(), self._current(), now, days)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Every note, interaction, issue, kudos, thanks and follow-up holding ``text``."""
+        tables = self._store.tables()
+        generation = self._store.generation
+        if self._search_index is None or self._search_index[0] != generation:
+            self._search_index = (generation, _search.index(tables))
+        # The clients straight from their table: a search needs no health or signals.
+        clients = {d["id"]: Client.from_doc(d) for d in tables.get("clients", {}).values()}
+        return _search.find(self._search_index[1], clients, text)
+
+    def completions(self, line: str, position: int | None = None) -> list[str]:
+        """Tab in the quick-log: :func:`model.quicklog_complete.complete` with what the
+        book knows of the client the line names (its numbers and refs)."""
+        signals = self._current()
+        words = split_words(line)
+        known = None
+        if len(words) > 1 or (words and line[-1:].isspace()):
+            try:
+                client = resolve_client(words[0].text, (s.client for s in signals.values()))
+            except InputError:
+                pass
+            else:
+                known = known_words(signals[client.id])
+        return complete(line, sorted(signals), position, known)
+
     def apply(self, command: quicklog.Command, reflection: Reflection | None = None) -> Receipt:
         """Carry out one parsed quick-log line; ``reflection`` goes with a line that ends a client.
 
@@ -165,6 +209,12 @@ class Book(Commands):
                 return self.add_kudos(c.client, c.text, c.when, c.giver)
             case quicklog.ChangeState():
                 return self.change_state(c.client, c.state, c.when, c.note, reflection)
+            case quicklog.AddFollowUp():
+                return self.add_followup(c.client, c.text, c.due, c.when)
+            case quicklog.MarkDone():
+                return self.done(c.client, c.ref, c.when)
+            case quicklog.Snooze():
+                return self.snooze(c.client, c.until, c.when, c.reason)
             case _:
                 assert_never(c)
 

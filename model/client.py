@@ -96,12 +96,27 @@ class Client:
     dream: bool = False
     currency: str = "EUR"
     reflection: Reflection | None = None
+    cadence_set: bool = False
+    """The user chose ``cadence`` for this client; else the state's default applies."""
+    snoozed_until: str | None = None
+    """No contact nudge before this day (``YYYY-MM-DD``): the user said "not now"."""
+    snooze_reason: str = ""
 
     @property
     def current_contacts(self) -> list[Contact]:
         return [c for c in self.contacts if c.until is None]
 
     def to_doc(self) -> dict[str, Any]:
+        doc = self._core_doc()
+        # Written only when set, so the documents of books without them stay as they were.
+        if self.cadence_set:
+            doc["cadence_set"] = True
+        if self.snoozed_until is not None:
+            doc["snoozed_until"] = self.snoozed_until
+            doc["snooze_reason"] = self.snooze_reason
+        return doc
+
+    def _core_doc(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
@@ -129,6 +144,7 @@ class Client:
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Client:
         reflection = doc.get("reflection")
+        cadence = int(doc.get("cadence", 30))
         return cls(
             id=doc["id"],
             name=doc["name"],
@@ -140,11 +156,15 @@ class Client:
             contacts=[Contact(**c) for c in doc.get("contacts", [])],
             tags=list(doc.get("tags", [])),
             terms=int(doc.get("terms", 30)),
-            cadence=int(doc.get("cadence", 30)),
+            cadence=cadence,
             scope=doc.get("scope", ""),
             dream=bool(doc.get("dream", False)),
             currency=doc.get("currency", "EUR"),
             reflection=None if reflection is None else Reflection(**reflection),
+            # Older books never said; 30 was everyone's default, any other value a choice.
+            cadence_set=bool(doc.get("cadence_set", cadence != 30)),
+            snoozed_until=doc.get("snoozed_until"),
+            snooze_reason=doc.get("snooze_reason", ""),
         )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import pendulum
 
 from model.client import Client
+from model.followup import FollowUp
 from model.gratitude import Kudos, Thanks
 from model.health import Health, Signals, Suggestion, health, needs_call, suggest
 from model.interaction import Interaction
@@ -33,6 +34,12 @@ class ClientFile:
     invoices: tuple[Invoice, ...]
     thanks: tuple[Thanks, ...]
     kudos: tuple[Kudos, ...]
+    followups: tuple[FollowUp, ...] = ()
+    """Every follow-up, open ones first by due day, then the done ones."""
+    cadence: int = 30
+    """Days between contacts in effect: the client's own, else its state's default."""
+    snoozed_until: str | None = None
+    """While a snooze is on, the day contact nudges resume."""
 
 
 def client_file(
@@ -52,6 +59,10 @@ def client_file(
     thanks = sorted(
         (Thanks.from_doc(int(k), d) for k, d in mine("thanks")), key=lambda t: t.owed_at
     )
+    followups = sorted(
+        (FollowUp.from_doc(int(k), d) for k, d in mine("followups")),
+        key=lambda f: (not f.is_open, f.due, f.number),
+    )
     return ClientFile(
         client=s.client,
         health=health(s, now),
@@ -62,4 +73,7 @@ def client_file(
         invoices=tuple(s.invoices),
         thanks=tuple(thanks),
         kudos=tuple(reversed(s.kudos)),
+        followups=tuple(followups),
+        cadence=s.cadence,
+        snoozed_until=s.client.snoozed_until if s.snoozed(now) else None,
     )

@@ -83,7 +83,7 @@ class Commands:
         state: State = State.NEW,
         tags: Iterable[str] = (),
         terms: int = 30,
-        cadence: int = 30,
+        cadence: int | None = None,
         contacts: Iterable[str] = (),
         currency: str = "EUR",
         dream: bool = False,
@@ -108,7 +108,9 @@ class Commands:
                 contacts=people,
                 tags=clean_tags(tags),
                 terms=terms,
-                cadence=cadence,
+                # None: the state's default cadence applies (model.cadence)
+                cadence=30 if cadence is None else cadence,
+                cadence_set=cadence is not None,
                 scope=scope,
                 dream=dream,
                 currency=currency,
@@ -146,6 +148,8 @@ class Commands:
             }
             if changes["name"] == "":
                 raise InputError("client.empty_name")
+            if cadence is not None:
+                changes["cadence_set"] = True
             updated = replace(client, **{k: v for k, v in changes.items() if v is not None})
             if contact is not None:
                 today = day_text(now.date())

@@ -122,6 +122,7 @@ def demo_batch(
             tags=rnd.sample(_TAGS, 2),
             terms=rnd.choice([14, 30, 30, 45]),
             cadence=rnd.choice([14, 30, 30, 60]),
+            cadence_set=True,
             dream=i % 7 == 2,
             currency="CHF" if i % 11 == 5 else "EUR",
         )

@@ -8,12 +8,15 @@ the state is the user's judgement.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pendulum
 
+from model.cadence import CADENCE_DEFAULTS, effective_cadence
 from model.client import CALM_STATES, Client, State
+from model.followup import FollowUp
 from model.gratitude import Kudos, Thanks
 from model.i18n import t
 from model.invoice import Invoice, aging_bucket
@@ -60,6 +63,7 @@ class Weights:
     late_invoices_window: int = 4
     late_invoices_needed: int = 2
     thanks_late: int = -5
+    followup_late: int = -5
     kudos_recent_days: int = 30
     kudos: int = 5
     kudos_max: int = 10
@@ -104,6 +108,9 @@ class Signals:
     kudos: list[Kudos] = field(default_factory=list)
     written_since_issue: int = 0
     spoken_since_issue: int = 0
+    followups: list[FollowUp] = field(default_factory=list)
+    """Open follow-ups, soonest due first."""
+    cadence_table: Mapping[State, int] = field(default_factory=lambda: CADENCE_DEFAULTS, repr=False)
     _late: dict[tuple[pendulum.Date, Weights], bool] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -121,9 +128,21 @@ class Signals:
             return None
         return max(days_since(self.last_contact, now), 0)
 
+    @property
+    def cadence(self) -> int:
+        """Days between contacts: the client's own, else its state's default."""
+        return effective_cadence(self.client, self.cadence_table)
+
+    def snoozed(self, now: pendulum.DateTime) -> bool:
+        """The user put contact off until a day that has not come yet."""
+        until = self.client.snoozed_until
+        return until is not None and now.date().isoformat() < until
+
     def contact_overdue(self, now: pendulum.DateTime) -> bool:
+        if self.snoozed(now):
+            return False
         days = self.days_since_contact(now)
-        return days is None or days > self.client.cadence
+        return days is None or days > self.cadence
 
 
 def regularly_late(invoices: list[Invoice], today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
@@ -138,7 +157,9 @@ def _contact_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[Rea
     days = s.days_since_contact(now)
     if days is None:
         return [Reason("health.never_contacted", {}, w.never_contacted)]
-    cadence = max(s.client.cadence, 1)
+    if s.snoozed(now):
+        return []
+    cadence = max(s.cadence, 1)
     steps = sum(1 for k in w.contact_thresholds if days >= k * cadence)
     if steps == 0 or days <= cadence:
         return []
@@ -176,6 +197,11 @@ def _gratitude_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[R
         for t in s.thanks_owed
         if t.by is not None and t.by < today
     ]
+    reasons += [
+        Reason("health.followup_late", {"number": f.number, "due": f.due}, w.followup_late)
+        for f in s.followups
+        if f.due < today
+    ]
     recent = [k for k in s.kudos if days_since(k.when, now) <= w.kudos_recent_days]
     if recent:
         newest = min(max(days_since(k.when, now), 0) for k in recent)
@@ -210,9 +236,10 @@ def suggest(s: Signals, now: pendulum.DateTime) -> Suggestion | None:
         reason = Reason("suggest.strained", {"number": high[0].number})
         return Suggestion(State.STRAINED, reason)
     days = s.days_since_contact(now)
-    if state in CALM_STATES and days is not None and days > s.client.cadence:
-        reason = Reason("suggest.drifting", {"days": days, "cadence": s.client.cadence})
+    quiet = days is not None and days > s.cadence
+    if state in CALM_STATES and quiet and not s.snoozed(now):
+        reason = Reason("suggest.drifting", {"days": days, "cadence": s.cadence})
         return Suggestion(State.DRIFTING, reason)
-    if state is State.DRIFTING and days is not None and days <= s.client.cadence:
+    if state is State.DRIFTING and days is not None and days <= s.cadence:
         return Suggestion(State.ROUTINE, Reason("suggest.routine", {"days": days}))
     return None

@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from model.texts import book as _book
+from model.texts import day as _day
 from model.texts import quicklog as _quicklog
 from model.texts import store as _store
 
@@ -41,7 +42,7 @@ def use(*catalogs: ModuleType) -> None:
         register(catalog.EN, catalog.DE)
 
 
-MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _quicklog, _store)
+MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _quicklog, _store, _day)
 """Every catalog in ``model/texts/``; a test fails when one is missing here."""
 
 use(*MODEL_CATALOGS)

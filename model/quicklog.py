@@ -38,18 +38,23 @@ from model.money import (
     parse_currency,
 )
 from model.quicklog_commands import (
+    AddFollowUp,
     AddInvoice,
     AddKudos,
     ChangeState,
     Command,
     LogInteraction,
+    MarkDone,
     OpenIssue,
     OweThanks,
     QuickLogError,
     RecordPayment,
     ResolveIssue,
+    Snooze,
     ThanksDone,
 )
+from model.quicklog_complete import complete, nearest_verb
+from model.quicklog_day import read_done, read_followup, read_snooze
 from model.quicklog_words import (
     OPEN_QUOTES,
     STATE_WORDS,
@@ -57,7 +62,6 @@ from model.quicklog_words import (
     Action,
     Verb,
     Word,
-    is_gap,
     split_words,
     text_of,
 )
@@ -66,16 +70,19 @@ __all__ = [
     "STATE_WORDS",
     "VERBS",
     "Action",
+    "AddFollowUp",
     "AddInvoice",
     "AddKudos",
     "ChangeState",
     "Command",
     "LogInteraction",
+    "MarkDone",
     "OpenIssue",
     "OweThanks",
     "QuickLogError",
     "RecordPayment",
     "ResolveIssue",
+    "Snooze",
     "ThanksDone",
     "Verb",
     "complete",
@@ -110,6 +117,9 @@ def parse(line: str, now: pendulum.DateTime) -> Command:
         raise _error(line, "quicklog.missing_verb", None, list(VERBS), client=first.text)
     verb = VERBS.get(words[1].key)
     if verb is None:
+        near = nearest_verb(words[1].raw)
+        if near is not None:
+            raise _error(line, "quicklog.unknown_verb_near", words[1], list(VERBS), near=near)
         raise _error(line, "quicklog.unknown_verb", words[1], list(VERBS))
     return _READERS[verb.action](_Line(line, now, first.text, verb, words[1], words[2:]))
 
@@ -269,6 +279,9 @@ _READERS: dict[Action, Callable[[_Line], Command]] = {
     Action.THANKED: _thanked,
     Action.KUDOS: _kudos,
     Action.STATE: _state,
+    Action.FOLLOWUP: read_followup,
+    Action.DONE: read_done,
+    Action.SNOOZE: read_snooze,
 }
 
 
@@ -403,25 +416,3 @@ def _currency_like(word: Word) -> bool:
     if key in _ON | _DUE | {"in", "vor"}:
         return False
     return key in CURRENCY_SYMBOLS or (len(key) == 3 and key.isascii() and key.isalpha())
-
-
-def complete(line: str, client_ids: Sequence[str], position: int | None = None) -> list[str]:
-    """Words that could replace the word being typed at ``position`` (default: the end).
-
-    Client ids for the first word, verbs for the second, states after ``state``,
-    ``#kinds`` in an issue.  Matching ignores case.
-    """
-    head = line if position is None else line[:position]
-    words = split_words(head)
-    typing = "" if not words or is_gap(head[-1]) else words.pop().raw
-    prefix = typing.casefold()
-    if not words:
-        return [cid for cid in client_ids if cid.casefold().startswith(prefix)]
-    if len(words) == 1:
-        return [word for word in VERBS if word.startswith(prefix)]
-    verb = VERBS.get(words[1].key)
-    if verb is not None and verb.action is Action.STATE and len(words) == 2:
-        return [word for word in STATE_WORDS if word.startswith(prefix)]
-    if verb is not None and verb.action is Action.ISSUE and prefix.startswith("#"):
-        return [kind for kind in _KINDS if kind.startswith(prefix)]
-    return []

@@ -20,16 +20,19 @@ from model.interaction import InteractionKind
 from model.issue import IssueKind, Severity
 
 __all__ = [
+    "AddFollowUp",
     "AddInvoice",
     "AddKudos",
     "ChangeState",
     "Command",
     "LogInteraction",
+    "MarkDone",
     "OpenIssue",
     "OweThanks",
     "QuickLogError",
     "RecordPayment",
     "ResolveIssue",
+    "Snooze",
     "ThanksDone",
 ]
 
@@ -114,6 +117,33 @@ class ChangeState:
     when: pendulum.DateTime
 
 
+@dataclass(frozen=True)
+class AddFollowUp:
+    client: str
+    text: str
+    due: pendulum.Date
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class MarkDone:
+    """``ref`` as typed (``3``, ``#3``, ``followup:3``, ``issue:2``); the book reads it."""
+
+    client: str
+    ref: str
+    when: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class Snooze:
+    """``until`` None ends the snooze."""
+
+    client: str
+    until: pendulum.Date | None
+    reason: str
+    when: pendulum.DateTime
+
+
 Command = (
     LogInteraction
     | OpenIssue
@@ -124,6 +154,9 @@ Command = (
     | ThanksDone
     | AddKudos
     | ChangeState
+    | AddFollowUp
+    | MarkDone
+    | Snooze
 )
 
 

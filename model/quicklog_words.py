@@ -43,6 +43,9 @@ class Action(StrEnum):
     THANKED = "thanked"
     KUDOS = "kudos"
     STATE = "state"
+    FOLLOWUP = "followup"
+    DONE = "done"
+    SNOOZE = "snooze"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ def _verb_table() -> dict[str, Verb]:
         (Action.THANKED, "thanked", "gedankt"),
         (Action.KUDOS, "kudos", "lob"),
         (Action.STATE, "state", "status"),
+        (Action.FOLLOWUP, "followup", "nachfassen"),
+        (Action.DONE, "done", "erledigt"),
+        (Action.SNOOZE, "snooze", "zurückstellen", "zurueckstellen"),
     ):
         english[en] = Verb(action, en)
         german.update(dict.fromkeys(des, english[en]))

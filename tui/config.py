@@ -52,7 +52,8 @@ class Config:
     locale: str | None = None
     currency: str = "EUR"
     terms: int = 30
-    cadence: int = 30
+    cadence: dict[str, int] = field(default_factory=dict)
+    """Days between contacts by state (``cadence = 21`` sets every state); a client's own wins."""
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
 
@@ -89,10 +90,21 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         locale=_env_or(env, "RAPPORT_LOCALE", file.choice("locale", LOCALES), str.lower, LOCALES),
         currency=_env_or(env, "RAPPORT_CURRENCY", file.currency(), str.upper) or "EUR",
         terms=_env_or(env, "RAPPORT_TERMS", file.days("terms"), int) or 30,
-        cadence=_env_or(env, "RAPPORT_CADENCE", file.days("cadence"), int) or 30,
+        cadence=_cadence(env, file),
         theme=_env_or(env, "RAPPORT_THEME", file.text("theme"), str),
         keys=file.keys(),
     )
+
+
+def _cadence(env: Mapping[str, str], file: _Reader) -> dict[str, int]:
+    from model import State
+
+    table = file.cadence()
+    if env.get("RAPPORT_CADENCE"):
+        days = _env_or(env, "RAPPORT_CADENCE", None, int)
+        if days is not None:
+            table = {s.value: days for s in State}
+    return table
 
 
 def save_theme(path: Path, theme: str) -> None:
@@ -205,6 +217,22 @@ class _Reader:
         ):
             self.fail(name, None, "config.days")
         return value
+
+    def cadence(self) -> dict[str, int]:
+        """``cadence = 21`` for every state, or a ``[cadence]`` table by state."""
+        from model import State
+
+        value = self.data.get("cadence")
+        if not isinstance(value, dict):
+            days = self.days("cadence")
+            return {} if days is None else {s.value: days for s in State}
+        states = [s.value for s in State]
+        for name, days in value.items():
+            if name not in states:
+                self.fail(name, "cadence", "config.choice", allowed=", ".join(states))
+            if not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 3650:
+                self.fail(name, "cadence", "config.days")
+        return dict(value)
 
     def keys(self) -> dict[str, str]:
         table = self.data.get("keys", {})

@@ -36,6 +36,16 @@ EN: dict[str, str] = {
     "quicklog.money.decimals": "'{word}' has more than two decimals.",
     "quicklog.money.positive": "'{word}' is not more than zero; amounts are positive.",
     "quicklog.money.currency": "Unknown currency '{word}' — write a code or sign like {formats}.",
+    "quicklog.unknown_verb_near": (
+        "Unknown verb '{word}' — did you mean '{near}'? Expected one of: {expected}."
+    ),
+    "quicklog.missing_followup_day": (
+        "'{verb}' needs the day of the next step, e.g. by friday — expected: {expected}."
+    ),
+    "quicklog.missing_ref": "'{verb}' needs what is done, e.g. {verb} 3 or {verb} followup:3.",
+    "quicklog.bad_ref": "'{word}' is not a ref — expected one like {expected}.",
+    "quicklog.missing_snooze": "'{verb}' needs how long — one of: {expected}.",
+    "quicklog.snooze_length": "'{word}' is not a snooze length — expected one like {expected}.",
 }
 
 DE: dict[str, str] = {
@@ -75,5 +85,19 @@ DE: dict[str, str] = {
     "quicklog.money.positive": "„{word}“ ist nicht größer als null; Beträge sind positiv.",
     "quicklog.money.currency": (
         "Unbekannte Währung „{word}“ – schreibe einen Code oder ein Zeichen wie {formats}."
+    ),
+    "quicklog.unknown_verb_near": (
+        "Unbekanntes Verb „{word}“ – meintest du „{near}“? Erwartet wird eines von: {expected}."
+    ),
+    "quicklog.missing_followup_day": (
+        "„{verb}“ braucht den Tag des nächsten Schritts, z. B. bis freitag – erwartet: {expected}."
+    ),
+    "quicklog.missing_ref": (
+        "„{verb}“ braucht, was erledigt ist, z. B. {verb} 3 oder {verb} followup:3."
+    ),
+    "quicklog.bad_ref": "„{word}“ ist kein Verweis – erwartet wird einer wie {expected}.",
+    "quicklog.missing_snooze": "„{verb}“ braucht die Dauer – eine von: {expected}.",
+    "quicklog.snooze_length": (
+        "„{word}“ ist keine Dauer zum Zurückstellen – erwartet wird eine wie {expected}."
     ),
 }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from model import Book
+from model import Book, State
 from tui.cli import main
 from tui.config import Config, ConfigError, config_path, load_config, save_theme
 
@@ -28,7 +29,7 @@ def test_the_user_config_folder_honours_xdg(
 
 def test_defaults_without_a_file(tmp_path: Path) -> None:
     config = load_config(tmp_path / "none.toml", env={})
-    assert (config.locale, config.currency, config.terms, config.cadence) == (None, "EUR", 30, 30)
+    assert (config.locale, config.currency, config.terms, config.cadence) == (None, "EUR", 30, {})
     assert config.theme is None and config.keys == {}
 
 
@@ -39,10 +40,20 @@ def test_file_values_and_environment_over_them(tmp_path: Path) -> None:
         '[keys]\nundo = "ctrl+z"\n',
     )
     config = load_config(path, env={})
-    assert config == Config(path, "de", "CHF", 14, 21, "nord", {"undo": "ctrl+z"})
+    every = {state.value: 21 for state in State}
+    assert config == Config(path, "de", "CHF", 14, every, "nord", {"undo": "ctrl+z"})
     env = {"RAPPORT_LOCALE": "en", "RAPPORT_CURRENCY": "usd", "RAPPORT_TERMS": "7"}
     over = load_config(path, env=env)
-    assert (over.locale, over.currency, over.terms, over.cadence) == ("en", "USD", 7, 21)
+    assert (over.locale, over.currency, over.terms, over.cadence) == ("en", "USD", 7, every)
+
+
+def test_cadence_by_state_from_a_table(tmp_path: Path) -> None:
+    path = _write(tmp_path / "c.toml", "[cadence]\nnew = 10\ntrusted = 90\n")
+    assert load_config(path, env={}).cadence == {"new": 10, "trusted": 90}
+    bad = _write(tmp_path / "b.toml", "[cadence]\nnew = 10\nfriendly = 5\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(bad, env={})
+    assert "line 3:" in caught.value.render("en")
 
 
 @pytest.mark.parametrize(
@@ -78,8 +89,10 @@ def test_precedence_cli_over_environment_over_file(
     add("From file", "--id", "a")
     add("From cli", "--id", "b", "--terms", "5", "--currency", "USD", "--cadence", "7")
     a, b = (Book(book_path).resolve(x) for x in ("a", "b"))
-    assert (a.currency, a.terms, a.cadence) == ("CHF", 10, 21)  # terms: env over file
-    assert (b.currency, b.terms, b.cadence) == ("USD", 5, 7)
+    assert (a.currency, a.terms, a.cadence_set) == ("CHF", 10, False)  # terms: env over file
+    assert (b.currency, b.terms, b.cadence, b.cadence_set) == ("USD", 5, 7, True)
+    shown = CliRunner().invoke(main, ["--db", str(book_path), "client", "show", "a", "--json"])
+    assert json.loads(shown.output)["client"]["cadence"] == 21  # the file's, for every state
 
 
 def test_locale_precedence(

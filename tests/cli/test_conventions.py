@@ -170,7 +170,8 @@ def test_the_quicklog_topic_names_every_verb(cli) -> None:  # type: ignore[no-un
     from model.quicklog import VERBS
 
     text = cli("help", "quicklog").output
-    assert [verb for verb in VERBS if verb != "geloest" and verb not in text] == []
+    ascii_spellings = ("geloest", "zurueckstellen")  # typed without umlauts; named with them
+    assert [verb for verb in VERBS if verb not in ascii_spellings and verb not in text] == []
 
 
 def _now():  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from model.quicklog import OweThanks as Owe
 from model.quicklog import RecordPayment as Paid
 from model.quicklog import ResolveIssue as Resolve
 from model.quicklog import ThanksDone as Done
+from model.quicklog_commands import AddFollowUp, MarkDone, Snooze
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
 TODAY = NOW.date()
@@ -256,6 +257,9 @@ ONE_OF_EACH = {
     Action.THANKED: ("1", Done),
     Action.KUDOS: ("x", Kudos),
     Action.STATE: ("routine", To),
+    Action.FOLLOWUP: ("x by friday", AddFollowUp),
+    Action.DONE: ("1", MarkDone),
+    Action.SNOOZE: ("2w", Snooze),
 }
 
 

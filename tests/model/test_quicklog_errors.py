@@ -22,8 +22,9 @@ BAD: list[tuple[str, str, str]] = [
     ("acme", "quicklog.missing_verb", ""),
     ("call talked to acme", "quicklog.verb_first", "call"),
     ("anruf", "quicklog.verb_first", "anruf"),
-    ("acme cal budget", "quicklog.unknown_verb", "cal"),
-    ("acme anrufen", "quicklog.unknown_verb", "anrufen"),
+    ("acme cal budget", "quicklog.unknown_verb_near", "cal"),
+    ("acme anrufen", "quicklog.unknown_verb_near", "anrufen"),
+    ("acme xyzzy", "quicklog.unknown_verb", "xyzzy"),
     ('"Müller call hi', "quicklog.unclosed_quote", '"Müller'),
     ('"" call', "quicklog.missing_client", '""'),
     ("acme call on 2026-13-45", "quicklog.date.invalid", "2026-13-45"),
@@ -98,7 +99,7 @@ def test_errors_list_the_valid_words() -> None:
         parse("acme cal budget", NOW)
     assert caught.value.expected == list(VERBS)
     assert caught.value.render("en").startswith(
-        "Unknown verb 'cal' — expected one of: call, meeting,"
+        "Unknown verb 'cal' — did you mean 'call'? Expected one of: call, meeting,"
     )
     assert "Unbekanntes Verb „cal“" in caught.value.render("de")
     with pytest.raises(QuickLogError) as caught:

@@ -18,6 +18,7 @@ from model import LOCALES, BoardFilter, Receipt, State
 from tui.cli.clients import client
 from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing, yes_option
 from tui.cli.quick import quick
+from tui.cli.today import search, today
 from tui.cli.topics import TOPICS
 from tui.config import Config, ConfigError, config_path, load_config
 
@@ -227,3 +228,5 @@ def help_(ctx: click.Context, /, topic: str | None) -> None:
 
 main.add_command(quick)
 main.add_command(client)
+main.add_command(today)
+main.add_command(search)

@@ -32,7 +32,11 @@ def client() -> None:
 @click.option("--state", type=click.Choice(STATES), default="new", show_default=True)
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--terms", type=int, help="Payment terms in days (default: config.toml, else 30).")
-@click.option("--cadence", type=int, help="Days between contacts (default: config.toml, else 30).")
+@click.option(
+    "--cadence",
+    type=int,
+    help="Days between contacts (default: by state, e.g. new 21; config.toml).",
+)
 @click.option("--contact", "contacts", multiple=True, help='"Name <mail>" (repeatable).')
 @click.option("--currency", help="ISO 4217 code (default: config.toml, else EUR).")
 @click.option("--scope", default="", help="The agreed scope, in a few words.")
@@ -47,7 +51,7 @@ def client_add(c: Context, /, name: str, slug: str | None, state: str, **kw: Any
       rapport client add "ACME GmbH" --id acme --tag retail --contact "Maren Kruse <maren@acme.de>"
     """
     # command line > RAPPORT_TERMS etc. > config.toml > built-in (merged in c.config)
-    for setting in ("terms", "cadence", "currency"):
+    for setting in ("terms", "currency"):
         if kw[setting] is None:
             kw[setting] = getattr(c.config, setting)
     c.done(c.book.add_client(name, c.now(), id=slug, state=State(state), **kw))

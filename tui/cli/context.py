@@ -77,7 +77,7 @@ class Context:
 
     @functools.cached_property
     def book(self) -> Book:
-        return Book(self.db)
+        return Book(self.db, cadence=self.config.cadence or None)
 
     def say(self, key: str, **params: Any) -> str:
         return t(key, self.locale, **params)

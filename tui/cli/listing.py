@@ -90,13 +90,15 @@ def client_text(f: ClientFile, locale: str) -> str:
         return t(key, locale, **params)
 
     out = [f"{clean(c.name)} ({c.id}) — {say(f'state.{c.state.value}')}"]
-    out.append(say("cli.show.terms", terms=c.terms, cadence=c.cadence, currency=c.currency))
+    out.append(say("cli.show.terms", terms=c.terms, cadence=f.cadence, currency=c.currency))
     if c.tags:
         out.append(say("cli.show.tags", tags=", ".join(clean(x) for x in c.tags)))
     if c.dream:
         out.append(say("cli.show.dream"))
     if c.scope:
         out.append(say("cli.show.scope", scope=clean(c.scope)))
+    if f.snoozed_until is not None:
+        out.append(say("cli.show.snoozed", until=f.snoozed_until, reason=clean(c.snooze_reason)))
     out.append(say("cli.show.health", score=f.health.score))
     out += [f"  {x.weight:+d}  {clean(x.text(locale))}" for x in f.health.reasons]
     if f.suggestion is not None:
@@ -131,6 +133,11 @@ def client_text(f: ClientFile, locale: str) -> str:
     out += [
         f"  #{x.number}  {clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
         for x in f.thanks
+    ]
+    out.append(say("cli.show.followups"))
+    out += [
+        f"  #{x.number}  {x.due}  {clean(x.text)}{'  ✓ ' + x.done_at[:10] if x.done_at else ''}"
+        for x in f.followups
     ]
     out.append(say("cli.show.kudos"))
     out += [f"  {k.when[:10]}  {clean(k.text)}  — {clean(k.giver)}" for k in f.kudos]

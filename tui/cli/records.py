@@ -21,6 +21,8 @@ def client_json(f: ClientFile, locale: str) -> dict[str, Any]:
     suggestion = f.suggestion
     return {
         **dataclasses.asdict(f.client),
+        "cadence": f.cadence,  # the one in effect: the client's own, else its state's
+        "snoozed_until": f.snoozed_until,
         "health": f.health.score,
         "reasons": [
             {"key": x.key, "text": x.text(locale), "weight": x.weight} for x in f.health.reasons
@@ -38,4 +40,5 @@ def client_json(f: ClientFile, locale: str) -> dict[str, Any]:
         "invoices": [{**dataclasses.asdict(i), "outstanding": i.outstanding} for i in f.invoices],
         "thanks": plain(f.thanks),
         "kudos": plain(f.kudos),
+        "followups": plain(f.followups),
     }

@@ -30,6 +30,9 @@ One line: CLIENT VERB [ARGS]
   kudos "TEXT" [from NAME]                 a compliment received (lob ... von NAME)
   state STATE [NOTE]                       strained repair drifting new routine trusted ended
                                            (status; German state names work too)
+  followup TEXT by DAY                     a dated next step (nachfassen ... bis TAG)
+  done N | done followup:N                 the follow-up N is done (erledigt)
+  snooze 2w [REASON] | until DATE | off    no contact nudge until then (zurückstellen)
 
   WHEN     today, yesterday, 3d ago, on 2026-11-20, am 20.11.2026 (rapport help dates)
   AMOUNT   1250, 1250.50, 1.250,50, 1,250.50 (rapport help amounts)
@@ -146,6 +149,9 @@ Eine Zeile: KUNDE VERB [ARGUMENTE]
   lob "TEXT" [von NAME]                    ein erhaltenes Kompliment (kudos ... from NAME)
   status STATUS [NOTIZ]                    strained repair drifting new routine trusted ended
                                            (state; auch die deutschen Namen)
+  nachfassen TEXT bis TAG                  ein datierter nächster Schritt (followup ... by DAY)
+  erledigt N | erledigt followup:N         das Nachfassen N ist erledigt (done)
+  zurückstellen 2w [GRUND] | bis DATUM | aus   kein Kontakt-Hinweis bis dahin (snooze)
 
   WANN     heute, gestern, vor 3 Tagen, am 20.11.2026, on 2026-11-20 (rapport help dates)
   BETRAG   1250, 1250.50, 1.250,50, 1,250.50 (rapport help amounts)

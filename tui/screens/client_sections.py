@@ -74,7 +74,7 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
         line.append_text(_say("screens.client.dream", locale, "magenta"))
     facts = [
         t("screens.client.id", locale, id=c.id),
-        t("screens.client.cadence", locale, days=c.cadence),
+        t("screens.client.cadence", locale, days=cf.cadence),
         t("screens.client.terms", locale, days=c.terms),
         t("screens.client.currency", locale, currency=c.currency),
     ]

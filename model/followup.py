@@ -1,0 +1,42 @@
+"""A follow-up (*nachfassen*): a dated next step for a client.
+
+"Send the offer by Friday" is a promise; keeping it is part of the
+relationship, so one that is late weighs a little on health, like a late thanks.
+Numbered by the TinyDB document id, like issues and thanks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["FollowUp"]
+
+
+@dataclass
+class FollowUp:
+    number: int
+    client: str
+    text: str
+    due: str
+    created: str
+    done_at: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "client": self.client,
+            "text": self.text,
+            "due": self.due,
+            "created": self.created,
+            "done_at": self.done_at,
+        }
+
+    @classmethod
+    def from_doc(cls, number: int, doc: dict[str, Any]) -> FollowUp:
+        return cls(
+            number, doc["client"], doc["text"], doc["due"], doc["created"], doc.get("done_at")
+        )
