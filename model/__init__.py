@@ -14,6 +14,7 @@ from model.board import (
     Summary,
     ThanksRow,
     Unthanked,
+    matches_search,
 )
 from model.book import Book, ClientFile, KudosRow
 from model.client import Client, Contact, Reflection, State, StateChange
@@ -25,6 +26,7 @@ from model.interaction import Interaction, InteractionKind
 from model.invoice import Invoice, Payment, aging_bucket
 from model.issue import Issue, IssueKind, Severity
 from model.receipt import Receipt
+from model.words import fold, folds
 
 __all__ = [
     "LOCALES",
@@ -65,5 +67,8 @@ __all__ = [
     "WriteFailed",
     "aging_bucket",
     "default_locale",
+    "fold",
+    "folds",
+    "matches_search",
     "t",
 ]

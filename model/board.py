@@ -22,6 +22,7 @@ from model.interaction import InteractionKind
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue
 from model.timestamps import days_since, parse_moment
+from model.words import folds
 
 __all__ = [
     "BoardFilter",
@@ -35,6 +36,7 @@ __all__ = [
     "board_rows",
     "gather",
     "gratitude",
+    "matches_search",
     "open_issue_rows",
     "overdue_rows",
     "summary",
@@ -217,19 +219,24 @@ def _matches(row: BoardRow, f: BoardFilter) -> bool:
     checks = (
         f.include_ended or c.state is not State.ENDED or State.ENDED in f.states,
         not f.states or c.state in f.states,
-        not f.tags or any(t in c.tags for t in f.tags),
+        not f.tags or any(t.casefold() in {x.casefold() for x in c.tags} for t in f.tags),
         not f.overdue or bool(row.overdue),
         not f.open_issues or row.open_issues > 0,
         not f.owed_thanks or row.thanks_owed > 0,
-        not f.search or _search_hit(c, f.search),
+        not f.search or matches_search(c, f.search),
     )
     return all(checks)
 
 
-def _search_hit(c: Client, text: str) -> bool:
-    needle = text.casefold()
+def matches_search(c: Client, text: str) -> bool:
+    """Does ``text`` occur in the client's id, name, tags or current contacts?
+
+    Case- and accent-blind, as client names are resolved (:func:`model.words.folds`);
+    the board's typed filter and ``--search`` both ask here.
+    """
+    needles = folds(text)
     haystack = [c.id, c.name, *c.tags, *(p.name for p in c.current_contacts)]
-    return any(needle in h.casefold() for h in haystack)
+    return any(n in h for item in haystack for h in folds(item) for n in needles)
 
 
 def board_rows(

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Input
 
-from model import BoardRow, t
+from model import BoardRow, matches_search, t
 from tui import keys
 from tui.formats import state_text
 from tui.screens.keys import localize_bindings
@@ -64,12 +64,8 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
 
 def matches(row: BoardRow, text: str) -> bool:
     """Does the typed filter ``text`` occur in the client's id, name, tags or contacts?"""
-    needle = text.strip().casefold()
-    if not needle:
-        return True
-    client = row.client
-    haystack = (client.id, client.name, *client.tags, *(p.name for p in client.current_contacts))
-    return any(needle in hay.casefold() for hay in haystack)
+    needle = text.strip()
+    return not needle or matches_search(row.client, needle)
 
 
 class BoardTable(KeyedTable):
