@@ -14,7 +14,7 @@ can point at the word and offer the alternatives.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -24,6 +24,7 @@ from model.dates import (
     DATE_FORMATS,
     Relative,
     is_date_shaped,
+    is_short_year,
     match_relative,
     noon_on,
     parse_date,
@@ -34,6 +35,7 @@ from model.money import (
     AMOUNT_FORMATS,
     CURRENCY_FORMATS,
     CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
     parse_amount,
     parse_currency,
 )
@@ -145,9 +147,9 @@ def _error(
 
 
 def _interaction(ctx: _Line) -> Command:
-    args, when = _take_when(ctx, ctx.args)
+    args, when, read = _take_when(ctx, ctx.args)
     assert ctx.verb.kind is not None
-    return LogInteraction(ctx.client, ctx.verb.kind, text_of(args), when)
+    return LogInteraction(ctx.client, ctx.verb.kind, text_of(args), when, read)
 
 
 def _issue(ctx: _Line) -> Command:
@@ -160,59 +162,63 @@ def _issue(ctx: _Line) -> Command:
         if name not in _KINDS:
             ctx.fail("quicklog.unknown_kind", tags[0], _KINDS)
         kind = IssueKind(name[1:])
-    args, when = _take_when(ctx, [w for w in ctx.args if w not in tags])
+    args, when, read = _take_when(ctx, [w for w in ctx.args if w not in tags])
     if not args:
         ctx.fail("quicklog.missing_text", None, ["TEXT"])
     assert ctx.verb.severity is not None
-    return OpenIssue(ctx.client, text_of(args), ctx.verb.severity, kind, when)
+    return OpenIssue(ctx.client, text_of(args), ctx.verb.severity, kind, when, read)
 
 
 def _resolve(ctx: _Line) -> Command:
-    args, when = _take_when(ctx, ctx.args)
-    return ResolveIssue(ctx.client, _number(ctx, args), text_of(args[1:]), when)
+    args, when, read = _take_when(ctx, ctx.args)
+    return ResolveIssue(ctx.client, _number(ctx, args), text_of(args[1:]), when, read)
 
 
 def _thanks(ctx: _Line) -> Command:
-    args, when = _take_when(ctx, ctx.args)
-    by = None
-    found = _tail_day(ctx, args, _BY, bare=False)
-    if found is not None:
-        args, by = args[: found[0]], ctx.now.date().add(days=found[2])
+    """``TEXT [by DAY]``: ``by`` with a day (``by friday`` is the next one) is the
+    deadline wherever it stands; ``by`` before anything else is text."""
+    args, by, by_read = ctx.args, None, ""
+    for i, word in enumerate(args):
+        found = _phrase_at(ctx, args, i, _BY, ahead=True) if word.key in _BY else None
+        if found is not None:
+            args, by, by_read = args[:i] + args[found.end :], found.day, found.read
+            break
+    args, when, read = _take_when(ctx, args)
     if not args:
-        ctx.fail("quicklog.missing_text", None, ["TEXT"])
-    return OweThanks(ctx.client, text_of(args), by, when)
+        ctx.fail("quicklog.missing_thanks_text", None, ["TEXT"])
+    return OweThanks(ctx.client, text_of(args), by, when, _both(read, by_read))
 
 
 def _thanked(ctx: _Line) -> Command:
-    args, when = _take_when(ctx, ctx.args)
+    args, when, read = _take_when(ctx, ctx.args)
     number = _number(ctx, args)
     if len(args) > 1:
         ctx.fail("quicklog.unexpected", args[1], _WHEN)
-    return ThanksDone(ctx.client, number, when)
+    return ThanksDone(ctx.client, number, when, read)
 
 
 def _kudos(ctx: _Line) -> Command:
     """``"TEXT" from NAME``: the last ``from``/``von`` names the giver; quote a text that
     contains one."""
-    args, when = _take_when(ctx, ctx.args)
+    args, when, read = _take_when(ctx, ctx.args)
     giver = ""
     for at in range(len(args) - 2, 0, -1):
         if args[at].key in _FROM:
             args, giver = args[:at], " ".join(word.text for word in args[at + 1 :])
             break
     if not args:
-        ctx.fail("quicklog.missing_text", None, ['"TEXT"'])
-    return AddKudos(ctx.client, text_of(args), giver, when)
+        ctx.fail("quicklog.missing_kudos_text", None, ['"TEXT"'])
+    return AddKudos(ctx.client, text_of(args), giver, when, read)
 
 
 def _state(ctx: _Line) -> Command:
-    args, when = _take_when(ctx, ctx.args)
+    args, when, read = _take_when(ctx, ctx.args)
     if not args:
         ctx.fail("quicklog.missing_state", None, list(STATE_WORDS))
     state = STATE_WORDS.get(args[0].key)
     if state is None:
         ctx.fail("quicklog.unknown_state", args[0], list(STATE_WORDS))
-    return ChangeState(ctx.client, state, text_of(args[1:]), when)
+    return ChangeState(ctx.client, state, text_of(args[1:]), when, read)
 
 
 def _invoice(ctx: _Line) -> Command:
@@ -225,20 +231,24 @@ def _invoice(ctx: _Line) -> Command:
     amount, currency, i = _money(ctx, args, 1)
     issued, due, due_in = ctx.now.date(), None, None
     seen: set[str] = set()
+    reads: list[str] = []
     while i < len(args):
         head = args[i]
         if head.key not in _DUE and head.key != "in":
-            i, issued = _on(ctx, args, i)
+            i, issued, read = _on(ctx, args, i)
             _once(ctx, seen, "on", head)
+            reads.append(read)
             continue
         _once(ctx, seen, "due", head)
         at = i + 1 if head.key in _DUE else i
-        found = _day_at(ctx, args, at)
+        found = _day_at(ctx, args, at, ahead=True)
         if found is None:
             _no_day(ctx, args, at, _DUE_FORMS)
-        i = found[0]
-        due, due_in = (None, found[2]) if args[at].key == "in" else (found[1], None)
-    return AddInvoice(ctx.client, args[0].text, amount, currency, issued, due, due_in)
+        reads.append(_reading(args[i : found.end], found.day) if found.read else "")
+        i = found.end
+        due, due_in = (None, found.days) if args[at].key == "in" else (found.day, None)
+    number, read = args[0].text, _both(*reads)
+    return AddInvoice(ctx.client, number, amount, currency, issued, due, due_in, read)
 
 
 def _payment(ctx: _Line) -> Command:
@@ -251,12 +261,12 @@ def _payment(ctx: _Line) -> Command:
     i = 1
     if i < len(args) and args[i].key not in _ON and not _day_shaped(ctx, args, i):
         amount, currency, i = _money(ctx, args, i)
-    on = ctx.now.date()
+    on, read = ctx.now.date(), ""
     if i < len(args):
-        i, on = _on(ctx, args, i)
+        i, on, read = _on(ctx, args, i)
     if i < len(args):
         ctx.fail("quicklog.unexpected", args[i], _WHEN)
-    return RecordPayment(ctx.client, args[0].text, amount, currency, on)
+    return RecordPayment(ctx.client, args[0].text, amount, currency, on, read)
 
 
 _READERS: dict[Action, Callable[[_Line], Command]] = {
@@ -272,66 +282,107 @@ _READERS: dict[Action, Callable[[_Line], Command]] = {
 }
 
 
-def _take_when(ctx: _Line, args: list[Word]) -> tuple[list[Word], pendulum.DateTime]:
-    """Split the date off the end of ``args``: ``on DAY`` is noon that day, relative words
-    keep now's time of day.  ``in 3d`` stays text: nothing is logged ahead by accident."""
-    found = _tail_day(ctx, args, _ON, bare=True)
-    if found is None:
-        return args, ctx.now
-    cut, day, days = found
-    if day is not None:
-        return args[:cut], noon_on(day, ctx.now)
-    if days > 0:
-        return args, ctx.now
-    return args[:cut], ctx.now.add(days=days)
+@dataclass(frozen=True)
+class _Phrase:
+    """A day phrase found in the line: ``args[start:end]``, its intro word included."""
+
+    start: int
+    end: int
+    day: pendulum.Date
+    days: int
+    """Days from today."""
+    written: bool
+    """A calendar date was written (``2026-11-20``), not a relative word."""
+    read: str
+    """How the phrase was read, for the receipt (``"am Montag = 2026-11-23"``), when
+    the words alone do not say the day: weekdays and two-digit years."""
+    bare: bool = False
+    """A weekday without ``last``/``next``: a day only after an intro word."""
 
 
-def _tail_day(
-    ctx: _Line, args: list[Word], intros: frozenset[str], *, bare: bool
-) -> tuple[int, pendulum.Date | None, int] | None:
-    """The day phrase that ends ``args``, introduced by one of ``intros``.
+def _phrase_at(
+    ctx: _Line, args: list[Word], i: int, intros: frozenset[str] = _ON, *, ahead: bool = False
+) -> _Phrase | None:
+    """The day phrase that starts at ``args[i]``, with or without an intro word.
 
-    Returns where the phrase (with its intro) starts, the calendar day if one was
-    written, and the days from today.  A calendar day always needs its intro, so
-    a date inside a sentence stays text; with ``bare``, relative words need none,
-    unless a deadline word (``by``, ``due``) claims them.
+    A date-shaped word is always a day (and an error if it names none), so a typo
+    never hides in a note; a bare weekday needs its intro (``on friday``), because
+    "friday" in a sentence is usually just a word.
     """
-    keys = [word.key for word in args]
-    size = len(args)
-    if size >= 2 and keys[-2] in intros and is_date_shaped(keys[-1]):
-        day = _date(ctx, args[-1])
-        return size - 2, day, (day - ctx.now.date()).days
-    for start in range(max(size - 3, 0), size):
-        found = _relative(ctx, args, start)
-        if found is None or found.end != size:
-            continue
-        before = keys[start - 1] if start else ""
-        if before in intros:
-            return start - 1, None, found.days
-        if bare and before not in _BY | _DUE:
-            return start, None, found.days
+    if args[i].quoted:
         return None
-    return None
+    at = i + 1 if args[i].key in intros else i
+    phrase = _day_at(ctx, args, at, ahead=ahead)
+    if phrase is None or (phrase.bare and at == i):
+        return None
+    read = _reading(args[i : phrase.end], phrase.day) if phrase.read else ""
+    return replace(phrase, start=i, read=read)
 
 
-def _day_at(ctx: _Line, args: list[Word], i: int) -> tuple[int, pendulum.Date, int] | None:
-    """A day written at ``args[i]``: (index after it, the day, days from today)."""
-    if i < len(args) and is_date_shaped(args[i].key):
+def _reading(words: Sequence[Word], day: pendulum.Date) -> str:
+    return f"{' '.join(w.raw for w in words)} = {day.isoformat()}"
+
+
+def _both(*reads: str) -> str:
+    return ", ".join(read for read in reads if read)
+
+
+def _take_when(ctx: _Line, args: list[Word]) -> tuple[list[Word], pendulum.DateTime, str]:
+    """Take the one day phrase out of ``args``, wherever it stands.
+
+    ``on DAY`` is noon that day (now, if it is today); relative words keep now's
+    time of day.  A phrase ahead of today in words (``in 3d``, ``next friday``)
+    stays text: a plan, not the day it happened.  Two phrases are refused rather
+    than one guessed; quoting the one that belongs to the text keeps it there.
+    """
+    found: list[_Phrase] = []
+    i = 0
+    while i < len(args):
+        phrase = None if i and args[i - 1].key in _BY | _DUE else _phrase_at(ctx, args, i)
+        if phrase is None:
+            i += 1
+            continue
+        if phrase.written or phrase.days <= 0:
+            found.append(phrase)
+        i = phrase.end
+    if not found:
+        return args, ctx.now, ""
+    if len(found) > 1:
+        second = found[1]
+        ctx.fail("quicklog.two_dates", args[second.start], [f'"{args[second.start].raw}"'])
+    phrase = found[0]
+    rest = args[: phrase.start] + args[phrase.end :]
+    if not phrase.written:
+        return rest, ctx.now.add(days=phrase.days), phrase.read
+    if phrase.days == 0:
+        return rest, ctx.now, phrase.read
+    return rest, noon_on(phrase.day, ctx.now), phrase.read
+
+
+def _day_at(ctx: _Line, args: list[Word], i: int, *, ahead: bool = False) -> _Phrase | None:
+    """A day written at ``args[i]``, a bare weekday included."""
+    if i >= len(args) or args[i].quoted:
+        return None
+    today = ctx.now.date()
+    if is_date_shaped(args[i].key):
         day = _date(ctx, args[i])
-        return i + 1, day, (day - ctx.now.date()).days
-    found = _relative(ctx, args, i)
+        read = _reading(args[i : i + 1], day) if is_short_year(args[i].key) else ""
+        return _Phrase(i, i + 1, day, (day - today).days, True, read)
+    found = _relative(ctx, args, i, ahead=ahead)
     if found is None:
         return None
-    return found.end, ctx.now.date().add(days=found.days), found.days
+    day = today.add(days=found.days)
+    read = _reading(args[i : found.end], day) if found.weekday else ""
+    return _Phrase(i, found.end, day, found.days, False, read, found.bare)
 
 
-def _on(ctx: _Line, args: list[Word], i: int) -> tuple[int, pendulum.Date]:
+def _on(ctx: _Line, args: list[Word], i: int) -> tuple[int, pendulum.Date, str]:
     """``on DAY`` / ``am DAY`` / a bare day at ``args[i]``; anything else is unexpected."""
     at = i + 1 if args[i].key in _ON else i
     found = _day_at(ctx, args, at)
     if found is None:
         _no_day(ctx, args, at, _INVOICE_OPTIONS)
-    return found[0], found[1]
+    return found.end, found.day, _reading(args[i : found.end], found.day) if found.read else ""
 
 
 def _no_day(ctx: _Line, args: list[Word], at: int, expected: Sequence[str]) -> NoReturn:
@@ -354,9 +405,12 @@ def _date(ctx: _Line, word: Word) -> pendulum.Date:
         ctx.relay(err, [word], DATE_FORMATS)
 
 
-def _relative(ctx: _Line, args: Sequence[Word], start: int) -> Relative | None:
+def _relative(
+    ctx: _Line, args: Sequence[Word], start: int, *, ahead: bool = False
+) -> Relative | None:
     try:
-        return match_relative(["" if word.quoted else word.raw for word in args], start)
+        words = ["" if word.quoted else word.raw for word in args]
+        return match_relative(words, start, ctx.now.date(), ahead=ahead)
     except InputError as err:
         ctx.relay(err, args[start:], _WHEN)
 
@@ -376,10 +430,13 @@ def _number(ctx: _Line, args: list[Word]) -> int:
 
 
 def _money(ctx: _Line, args: list[Word], i: int) -> tuple[Decimal, str | None, int]:
-    """The amount at ``args[i]``, with a currency glued to it (``€1250``) or following it;
-    also the index after them."""
+    """The amount at ``args[i]``, with a currency glued to it (``€1250``), following it
+    (``6500 CHF``) or before it (``CHF 6500``, ``Fr. 6500.-``); also the index after them."""
+    lead: str | None = None
+    if i + 1 < len(args) and _currency_like(args[i]) and args[i + 1].raw[:1].isdigit():
+        lead, i = args[i].raw, i + 1
     word = args[i]
-    digits, sign = word.raw, None
+    digits, sign = word.raw, lead
     if len(digits) > 1 and digits[0] in CURRENCY_SYMBOLS:
         digits, sign = digits[1:], digits[0]
     elif len(digits) > 1 and digits[-1] in CURRENCY_SYMBOLS:
@@ -394,7 +451,7 @@ def _money(ctx: _Line, args: list[Word], i: int) -> tuple[Decimal, str | None, i
     try:
         return amount, None if sign is None else parse_currency(sign), i + 1
     except InputError as err:
-        ctx.relay(err, [args[i]], CURRENCY_FORMATS)
+        ctx.relay(err, args[i - 1 : i + 1], CURRENCY_FORMATS)
 
 
 def _currency_like(word: Word) -> bool:
@@ -402,7 +459,11 @@ def _currency_like(word: Word) -> bool:
     key = word.key
     if key in _ON | _DUE | {"in", "vor"}:
         return False
-    return key in CURRENCY_SYMBOLS or (len(key) == 3 and key.isascii() and key.isalpha())
+    return (
+        key in CURRENCY_SYMBOLS
+        or key in CURRENCY_WORDS
+        or (len(key) == 3 and key.isascii() and key.isalpha())
+    )
 
 
 def complete(line: str, client_ids: Sequence[str], position: int | None = None) -> list[str]:

@@ -17,6 +17,9 @@ EN: dict[str, str] = {
     "quicklog.missing_verb": "What happened with {client}? Add a verb — one of: {expected}.",
     "quicklog.unknown_verb": "Unknown verb '{word}' — expected one of: {expected}.",
     "quicklog.missing_text": "'{verb}' needs a text, e.g. {verb} extra pages outside the scope.",
+    "quicklog.missing_thanks_text": "'{verb}' needs what you owe thanks for, e.g. {verb} card for the referral by friday.",
+    "quicklog.missing_kudos_text": "'{verb}' needs the compliment, e.g. {verb} \"great work!\" from Maren.",
+    "quicklog.two_dates": "'{word}' is a second date in this line, which takes one; put the one that belongs to the text in quotes.",
     "quicklog.unknown_kind": "Unknown issue kind '{word}' — expected one of: {expected}.",
     "quicklog.kind_twice": "An issue has one kind; '{word}' is a second one.",
     "quicklog.missing_number": "'{verb}' needs the number, e.g. {verb} 3.",
@@ -70,6 +73,9 @@ DE: dict[str, str] = {
     "quicklog.missing_text": (
         "„{verb}“ braucht einen Text, z. B. {verb} Zusatzseiten außerhalb des Umfangs."
     ),
+    "quicklog.missing_thanks_text": "„{verb}“ braucht, wofür du dankst, z. B. {verb} Karte für die Empfehlung bis Freitag.",
+    "quicklog.missing_kudos_text": "„{verb}“ braucht das Lob, z. B. {verb} „Tolle Arbeit!“ von Maren.",
+    "quicklog.two_dates": "„{word}“ ist ein zweites Datum in dieser Zeile, die nur eines nimmt; setze das, was zum Text gehört, in Anführungszeichen.",
     "quicklog.unknown_kind": "Unbekannte Problemart „{word}“ – erwartet wird eine von: {expected}.",
     "quicklog.kind_twice": "Ein Problem hat eine Art; „{word}“ ist eine zweite.",
     "quicklog.missing_number": "„{verb}“ braucht die Nummer, z. B. {verb} 3.",

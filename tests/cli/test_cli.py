@@ -201,3 +201,16 @@ def test_a_broken_character_is_refused_by_its_field(acme, book_path: Path) -> No
     assert result.exit_code == 2
     assert "The text in name contains a broken character" in result.stderr
     assert book_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["acme note budget on 2026-11-30", "acme call 2062-11-20", "acme thanks card by 2026-11-01"],
+)
+def test_quick_refuses_a_date_that_cannot_be_right(acme, book_path: Path, line: str) -> None:  # type: ignore[no-untyped-def]
+    before = book_path.read_bytes()
+    result = acme("quick", line)
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    assert "after today" in result.output or "has passed" in result.output
+    assert book_path.read_bytes() == before

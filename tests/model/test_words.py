@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model import Book, BoardFilter, InputError
+from model import BoardFilter, Book, InputError
 from model.words import fold, folds, slugify
 
 

@@ -119,16 +119,17 @@ def quick(c: Context, words: tuple[str, ...]) -> None:
     """
     from model import quicklog
 
-    command = quicklog.parse(join_words(words), c.now())
+    now = c.now()
+    command = quicklog.parse(join_words(words), now)
     if isinstance(command, quicklog.ChangeState) and command.state is State.ENDED:
         reflection = ask_reflection(c, State.ENDED, stop=None, pause=None, play=None)
         c.done(
             c.book.change_state(
-                command.client, command.state, command.when, command.note, reflection
+                command.client, command.state, command.when, command.note, reflection, now=now
             )
         )
     else:
-        c.done(c.book.apply(command))
+        c.done(c.book.apply(command, now))
 
 
 def join_words(words: tuple[str, ...]) -> str:
