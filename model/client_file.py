@@ -18,6 +18,7 @@ from model.health import Health, Signals, Suggestion, health, needs_call, sugges
 from model.interaction import Interaction
 from model.invoice import Invoice
 from model.issue import Issue
+from model.timestamps import local_day
 
 __all__ = ["ClientFile", "client_file"]
 
@@ -33,6 +34,15 @@ class ClientFile:
     invoices: tuple[Invoice, ...]
     thanks: tuple[Thanks, ...]
     kudos: tuple[Kudos, ...]
+    now: pendulum.DateTime | None = None
+    """When the file was gathered; its zone is the reader's for :meth:`day`."""
+
+    def day(self, stored: str, zone: str | None = None) -> str:
+        """``2026-12-01``: the user's day of a stored moment (the writer's ``zone`` if
+        known, else the reader's), or a stored day as it is."""
+        if len(stored) == 10:
+            return stored
+        return local_day(stored, zone, self.now).isoformat()
 
 
 def client_file(
@@ -62,4 +72,5 @@ def client_file(
         invoices=tuple(s.invoices),
         thanks=tuple(thanks),
         kudos=tuple(reversed(s.kudos)),
+        now=now,
     )

@@ -34,7 +34,7 @@ from model.issue import Issue, IssueKind, Severity
 from model.receipt import Receipt
 from model.resolve import resolve_client
 from model.store import Store, Transaction
-from model.timestamps import day_text, moment_text, parse_day
+from model.timestamps import day_text, moment_text, parse_day, zone_text
 
 __all__ = ["Commands"]
 
@@ -176,7 +176,7 @@ class Commands:
             check_happened(when, now, "date.interaction_ahead", kind=kind.value)
         with self._client_tx(ref) as (tx, _, client):
             params = {"kind": kind.value, "name": client.name, "day": day_text(when.date())}
-            interaction = Interaction(client.id, kind, moment_text(when), text)
+            interaction = Interaction(client.id, kind, moment_text(when), text, zone_text(when))
             tx.insert("interactions", interaction.to_doc())
             receipt = Receipt("book.logged", params, client.id)
             tx.set_label(receipt.label())

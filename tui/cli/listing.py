@@ -112,13 +112,13 @@ def client_text(f: ClientFile, locale: str) -> str:
     ]
     out.append(say("cli.show.history"))
     out += [
-        f"  {h.at[:10]}  {say(f'state.{h.state.value}')}  {_clean(h.note)}".rstrip()
+        f"  {f.day(h.at)}  {say(f'state.{h.state.value}')}  {_clean(h.note)}".rstrip()
         for h in c.history
     ]
     out.append(say("cli.show.issues"))
     out += [
-        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
-        f"{_clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
+        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {f.day(i.opened)}  "
+        f"{_clean(i.text)}{'  ✓ ' + f.day(i.resolved) if i.resolved else ''}"
         for i in f.issues
     ]
     out.append(say("cli.show.invoices"))
@@ -135,10 +135,10 @@ def client_text(f: ClientFile, locale: str) -> str:
         for x in f.thanks
     ]
     out.append(say("cli.show.kudos"))
-    out += [f"  {k.when[:10]}  {_clean(k.text)}  — {_clean(k.giver)}" for k in f.kudos]
+    out += [f"  {f.day(k.when)}  {_clean(k.text)}  — {_clean(k.giver)}" for k in f.kudos]
     out.append(say("cli.show.timeline", count=len(f.interactions)))
     out += [
-        f"  {i.when[:10]}  {say(f'kind.{i.kind.value}')}  {_clean(i.text)}"
+        f"  {f.day(i.when, i.tz)}  {say(f'kind.{i.kind.value}')}  {_clean(i.text)}"
         for i in f.interactions[:20]
     ]
     if c.reflection is not None:

@@ -80,7 +80,7 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
         t("screens.client.currency", locale, currency=c.currency),
     ]
     if cf.interactions:
-        when = moment(cf.interactions[0].when, now, locale)
+        when = moment(cf.interactions[0].when, now, locale, cf.interactions[0].tz)
         facts.append(t("screens.client.last_contact", locale, when=when))
     else:
         facts.append(t("screens.client.never_contacted", locale))
@@ -325,7 +325,7 @@ def timeline(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableT
     table = _table(None, None, None)
     for item in cf.interactions[:TIMELINE_LIMIT]:
         table.add_row(
-            Text(moment(item.when, now, locale), style=_DIM),
+            Text(moment(item.when, now, locale, item.tz), style=_DIM),
             _say(f"kind.{item.kind.value}", locale, "bold"),
             safe(item.text),
         )
