@@ -8,6 +8,7 @@ for what the board shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,6 +37,7 @@ __all__ = [
     "board_rows",
     "gather",
     "gratitude",
+    "is_reminder",
     "matches_search",
     "open_issue_rows",
     "overdue_rows",
@@ -139,7 +141,12 @@ def gather(tables: Tables, only: Collection[str] | None = None) -> dict[str, Sig
     }
     first_open: dict[str, str] = {}
     for number, doc in tables.get("issues", {}).items():
-        if doc.get("resolved") is None and doc["client"] in signals:
+        resolved = doc.get("resolved")
+        if resolved is not None and doc["client"] in signals:
+            s = signals[doc["client"]]
+            if s.last_resolved is None or resolved > s.last_resolved:
+                s.last_resolved = resolved
+        if resolved is None and doc["client"] in signals:
             issue = Issue.from_doc(int(number), doc)
             signals[issue.client].open_issues.append(issue)
             if issue.client not in first_open or issue.opened < first_open[issue.client]:
@@ -167,15 +174,21 @@ def _scan_interactions(
 ) -> None:
     """Last contact per client, and what was said since its oldest open issue.
 
-    The hot loop of a 100,000-interaction book: plain dicts and locals only.
+    The hot loop of a 100,000-interaction book: plain dicts and locals only; a text
+    is read only when its interaction is the newest of its client so far.
     """
     last: dict[str, str] = {}
+    warm: dict[str, str] = {}
     written: dict[str, int] = {}
     spoken: dict[str, int] = {}
     for doc in interactions.values():
         client, when = doc["client"], doc["when"]
         if when > last.get(client, ""):
             last[client] = when
+        if when > warm.get(client, "") and not (
+            doc["kind"] in _WRITTEN and is_reminder(doc.get("text", ""))
+        ):
+            warm[client] = when
         since = first_open.get(client)
         if since is not None and when >= since:
             kind = doc["kind"]
@@ -185,8 +198,26 @@ def _scan_interactions(
                 spoken[client] = spoken.get(client, 0) + 1
     for client, s in signals.items():
         s.last_contact = last.get(client)
+        s.last_warm = warm.get(client)
         s.written_since_issue = written.get(client, 0)
         s.spoken_since_issue = spoken.get(client, 0)
+
+
+_REMINDER = re.compile(
+    r"invoice|rechnung|mahnung|reminder|zahlung|payment|overdue|dunning|"
+    r"überfällig|ueberfaellig|offene[nr]? posten|inkasso",
+    re.IGNORECASE,
+)
+
+
+def is_reminder(text: str) -> bool:
+    """A mail or message about money owed (``sent a reminder for AR-77``, ``Mahnung``).
+
+    It counts as contact (the cadence is kept) but not as being in touch again:
+    a client who hears from us only about an overdue invoice has not come back.
+    Recognised by the words people use for it, in English and German.
+    """
+    return _REMINDER.search(text) is not None
 
 
 def _overdue(s: Signals, today: pendulum.Date, late: bool) -> tuple[OverdueRow, ...]:
@@ -285,7 +316,9 @@ def gratitude(
     now: pendulum.DateTime,
     client: str | None = None,
 ) -> Gratitude:
-    """Thanks owed, oldest first, and the clients nobody has thanked for long."""
+    """Thanks owed, oldest first, and the clients nobody has thanked for long: those who
+    have been clients for more than :data:`UNTHANKED_DAYS` and had no thanks done in
+    them (a client added today has not been left unthanked)."""
     today = now.date().isoformat()
     owed = [
         ThanksRow(t, s.client, t.by is not None and t.by < today)
@@ -301,10 +334,16 @@ def gratitude(
         for s in signals.values()
         if client in (None, s.client.id)
         and s.client.state is not State.ENDED
+        and _client_since(s.client) < horizon
         and last.get(s.client.id, "") < horizon
     ]
     unthanked.sort(key=lambda u: (u.last_thanked or "", u.client.name.casefold()))
     return Gratitude(tuple(owed), tuple(unthanked))
+
+
+def _client_since(c: Client) -> str:
+    """When the relationship began: its first state; a client without one counts as old."""
+    return c.history[0].at if c.history else ""
 
 
 def _gather_last_thanked(tables: Tables) -> dict[str, str]:
