@@ -235,7 +235,7 @@ def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
         client=s.client,
         health=health(s, now),
         suggestion=suggest(s, now),
-        last_contact=None if s.last_contact is None else parse_moment(s.last_contact),
+        last_contact=None if s.last_contact is None else _users(s.last_contact, now),
         contact_overdue=s.contact_overdue(now),
         open_issues=len(s.open_issues),
         overdue=_overdue(s, now.date(), late),
@@ -243,6 +243,12 @@ def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
         needs_call=needs_call(s),
         regularly_late=late,
     )
+
+
+def _users(stored: str, now: pendulum.DateTime) -> pendulum.DateTime:
+    """A stored moment in the user's zone, so that its day is the user's day."""
+    moment = parse_moment(stored)
+    return moment if now.timezone is None else moment.in_timezone(now.timezone)
 
 
 def _matches(row: BoardRow, f: BoardFilter) -> bool:

@@ -214,3 +214,25 @@ def test_quick_refuses_a_date_that_cannot_be_right(acme, book_path: Path, line: 
     assert len(result.output.strip().splitlines()) == 1
     assert "after today" in result.output or "has passed" in result.output
     assert book_path.read_bytes() == before
+
+
+def test_show_lists_acts_first_and_an_ended_client_no_health(acme) -> None:  # type: ignore[no-untyped-def]
+    acme("quick", "acme invoice AR-77 500 on 2026-08-01")
+    shown = acme("client", "show", "acme").output
+    assert shown.index("chase invoice AR-77, 86 days overdue") < shown.index("Health")
+    acme(
+        "client",
+        "state",
+        "acme",
+        "ended",
+        "--note",
+        "over",
+        "--stop",
+        "-",
+        "--pause",
+        "-",
+        "--play",
+        "-",
+    )
+    ended = acme("client", "show", "acme").output
+    assert "Health" not in ended and "chase" not in ended

@@ -136,3 +136,26 @@ def test_the_late_thanks_reason_names_the_day_it_was_due_by(old: Book) -> None:
     old.owe_thanks("old", "card", ago(10), TODAY.subtract(days=2))
     texts = [r.text("en") for r in old.board(NOW)[0].health.reasons]
     assert "thanks #1 was due by 2026-11-23" in texts
+
+
+def test_what_to_do_names_acts_before_state_talk(book: Book) -> None:
+    book.add_client("ACME", ago(200), id="acme", state=State.ROUTINE, contacts=["Maren Kruse"])
+    book.log("acme", InteractionKind.CALL, "x", ago(1))
+    book.add_invoice("acme", "AR-77", Decimal(500), TODAY.subtract(days=91))
+    book.open_issue("acme", "missed deadline", ago(4), Severity.MEDIUM)
+    book.owe_thanks("acme", "the intro", ago(2), TODAY.add(days=2))
+    cf = book.client_file("acme", NOW)
+    assert [a.text("en") for a in cf.acts] == [
+        "chase invoice AR-77, 61 days overdue",
+        "call about issue #1: missed deadline",
+        "thank Maren Kruse for the intro, due 2026-11-27",
+    ]
+    assert cf.acts[0].text("de") == "Rechnung AR-77 nachfassen, seit 61 Tagen überfällig"
+    assert cf.suggestion is not None and cf.suggestion.state is State.STRAINED
+
+
+def test_an_ended_client_shows_no_health_and_no_acts(old: Book) -> None:
+    old.add_invoice("old", "AR-1", Decimal(500), TODAY.subtract(days=91))
+    old.change_state("old", State.ENDED, ago(1))
+    cf = old.client_file("old", NOW)
+    assert not cf.shows_health and cf.acts == () and cf.suggestion is None

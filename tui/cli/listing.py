@@ -10,7 +10,7 @@ from typing import Any
 
 import pendulum
 
-from model import BoardRow, ClientFile, t
+from model import BoardRow, ClientFile, State, t
 from model.money import format_money
 from model.timestamps import ago
 
@@ -28,7 +28,7 @@ def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
             "id": r.client.id,
             "name": r.client.name,
             "state": r.client.state.value,
-            "health": r.health.score,
+            "health": None if r.client.state is State.ENDED else r.health.score,
             "reasons": [{"text": x.text(locale), "weight": x.weight} for x in r.health.reasons],
             "suggested_state": None if r.suggestion is None else r.suggestion.state.value,
             "last_contact": None if r.last_contact is None else r.last_contact.date().isoformat(),
@@ -75,7 +75,7 @@ def _cells(r: BoardRow, now: pendulum.DateTime, locale: str) -> list[str]:
         t(f"state.{r.client.state.value}", locale),
         r.client.id,
         _clean(r.client.name),
-        str(r.health.score),
+        "-" if r.client.state is State.ENDED else str(r.health.score),
         "-" if r.last_contact is None else ago(r.last_contact, now, locale),
         str(r.open_issues or ""),
         overdue,
@@ -99,8 +99,10 @@ def client_text(f: ClientFile, locale: str) -> str:
         out.append(say("cli.show.dream"))
     if c.scope:
         out.append(say("cli.show.scope", scope=_clean(c.scope)))
-    out.append(say("cli.show.health", score=f.health.score))
-    out += [f"  {x.weight:+d}  {_clean(x.text(locale))}" for x in f.health.reasons]
+    out += [f"→ {_clean(act.text(locale))}" for act in f.acts]
+    if f.shows_health:
+        out.append(say("cli.show.health", score=f.health.score))
+        out += [f"  {x.weight:+d}  {_clean(x.text(locale))}" for x in f.health.reasons]
     if f.suggestion is not None:
         reason = f.suggestion.reason.text(locale)
         out.append(say("cli.show.suggestion", state=f.suggestion.state.value, reason=reason))

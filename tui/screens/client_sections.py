@@ -68,8 +68,9 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
         line.append_text(
             _say("screens.client.state_since", locale, _DIM, day=day(c.history[-1].at, locale))
         )
-    line.append("  ")
-    line.append_text(health_bar(cf.health.score))
+    if cf.shows_health:
+        line.append("  ")
+        line.append_text(health_bar(cf.health.score))
     if c.dream:
         line.append("  ★ ", style="bold magenta")
         line.append_text(_say("screens.client.dream", locale, "magenta"))
@@ -102,8 +103,9 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
 
 
 def advice(cf: ClientFile, locale: str) -> Text:
-    """The suggested state (never applied) and the call-don't-mail nudge."""
-    lines: list[Text] = []
+    """What to do first (chase, call, thank), then the suggested state (never applied)
+    and the call-don't-mail nudge."""
+    lines: list[Text] = [Text.assemble(("• ", "bold"), safe(act.text(locale))) for act in cf.acts]
     if cf.suggestion is not None:
         s = cf.suggestion
         text = _say(
@@ -126,8 +128,11 @@ def _signed(weight: int) -> Text:
     return Text(f"{weight:+d}" if weight else "±0", style=f"bold {style}", justify="right")
 
 
-def health(cf: ClientFile, locale: str) -> RenderableType:
-    """Every reason with its weight: the score is never a black box."""
+def health(cf: ClientFile, locale: str) -> RenderableType | None:
+    """Every reason with its weight: the score is never a black box; an ended
+    relationship has none."""
+    if not cf.shows_health:
+        return None
     table = _table(5, None)
     table.add_row(
         Text(str(WEIGHTS.start), style="bold", justify="right"),
