@@ -236,3 +236,26 @@ def test_show_lists_acts_first_and_an_ended_client_no_health(acme) -> None:  # t
     )
     ended = acme("client", "show", "acme").output
     assert "Health" not in ended and "chase" not in ended
+
+
+def test_a_filter_that_matches_nothing_says_so(acme, run) -> None:  # type: ignore[no-untyped-def]
+    out = acme("list", "--state", "strained").output
+    assert "No client matches the filter" in out and "client add" not in out
+    assert "passt zum Filter" in acme("list", "--tag", "nope", locale="de").output
+
+
+def test_an_empty_book_advises_to_add_a_client(run) -> None:  # type: ignore[no-untyped-def]
+    assert "rapport client add" in run("list").output
+
+
+def test_tags_match_whatever_their_case(acme) -> None:  # type: ignore[no-untyped-def]
+    assert "acme" in acme("list", "--tag", "RETAIL").output
+
+
+def test_client_state_usage_does_not_break_inside_a_word() -> None:
+    result = CliRunner().invoke(
+        main, ["client", "state", "--help"], terminal_width=80, prog_name="rapport"
+    )
+    usage = result.output.split("\n\n")[0]
+    assert usage == "Usage: rapport client state [OPTIONS] REF STATE"
+    assert "routine, trusted, ended" in result.output

@@ -159,7 +159,7 @@ def list_(c: Context, as_json: bool, **filters: Any) -> None:
     if as_json:
         click.echo(orjson.dumps(board_json(rows, c.locale), option=orjson.OPT_INDENT_2).decode())
     else:
-        click.echo(board_table(rows, now, c.locale))
+        click.echo(board_table(rows, now, c.locale, book_empty=not rows and not c.book.clients()))
 
 
 @main.command()

@@ -95,7 +95,8 @@ def client_edit(c: Context, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
 
 @client.command("state")
 @click.argument("ref", shell_complete=complete_client)
-@click.argument("state", type=click.Choice(STATES))
+# STATE as the metavar: the list of choices would break the usage line inside a word.
+@click.argument("state", type=click.Choice(STATES), metavar="STATE")
 @click.option("--note", default="", help="Why, in a few words.")
 @click.option("--stop", help="Ending: what to stop doing / what went wrong.")
 @click.option("--pause", help="Ending: what to value today.")
@@ -104,6 +105,8 @@ def client_edit(c: Context, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
 @refusing
 def client_state(c: Context, ref: str, state: str, note: str, **reflection: str | None) -> None:
     """Set the state of a relationship; ending asks for a Stop / Pause / Play reflection.
+
+    STATE is one of: strained, repair, drifting, new, routine, trusted, ended.
 
     \b
     Example:

@@ -50,9 +50,13 @@ def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
     ]
 
 
-def board_table(rows: list[BoardRow], now: pendulum.DateTime, locale: str) -> str:
+def board_table(
+    rows: list[BoardRow], now: pendulum.DateTime, locale: str, *, book_empty: bool = True
+) -> str:
+    """The board as a text table; no rows says why: an empty book, or a filter that
+    matches none of its clients."""
     if not rows:
-        return t("cli.list_empty", locale)
+        return t("cli.list_empty" if book_empty else "cli.list_no_match", locale)
     head = [t(f"cli.col.{c}", locale) for c in _COLUMNS]
     body = [_cells(r, now, locale) for r in rows]
     widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]

@@ -3,7 +3,8 @@
 EN: dict[str, str] = {
     "cli.error": "Error: {message}",
     "cli.usage_error": "Error: {message} (rapport --help shows what is accepted)",
-    "cli.list_empty": "No clients match. Add one with: rapport client add NAME — or load the demo: rapport demo",
+    "cli.list_empty": "The book has no clients yet. Add one with: rapport client add NAME — or load the demo: rapport demo",
+    "cli.list_no_match": "No client matches the filter; rapport list without options shows them all.",
     "cli.demo_refused": "{path} already has clients; use --force to replace them with the demo.",
     "cli.demo_done": "Demo book with {clients} {clients:client|clients} and {interactions} {interactions:interaction|interactions} written to {path}.",
     "cli.reflection_intro": "Ending the relationship. A short Stop / Pause / Play reflection (Enter skips):",
@@ -39,7 +40,8 @@ EN: dict[str, str] = {
 DE: dict[str, str] = {
     "cli.error": "Fehler: {message}",
     "cli.usage_error": "Fehler: {message} (rapport --help zeigt, was geht)",
-    "cli.list_empty": "Keine Kund:innen gefunden. Lege eine an mit: rapport client add NAME — oder lade die Demo: rapport demo",
+    "cli.list_empty": "Das Buch hat noch keine Kund:innen. Lege eine an mit: rapport client add NAME — oder lade die Demo: rapport demo",
+    "cli.list_no_match": "Keine Kund:in passt zum Filter; rapport list ohne Optionen zeigt alle.",
     "cli.demo_refused": "{path} enthält schon Kund:innen; --force ersetzt sie durch die Demo.",
     "cli.demo_done": "Demo-Buch mit {clients} {clients:Kund:in|Kund:innen} und {interactions} {interactions:Kontakt|Kontakten} nach {path} geschrieben.",
     "cli.reflection_intro": "Die Beziehung endet. Eine kurze Reflexion Stop / Pause / Play (Enter überspringt):",
