@@ -14,21 +14,10 @@ can point at the word and offer the alternatives.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, NoReturn
 
 import pendulum
 
-from model.dates import (
-    DATE_FORMATS,
-    Relative,
-    is_date_shaped,
-    is_short_year,
-    match_relative,
-    noon_on,
-    parse_date,
-)
 from model.errors import InputError
 from model.issue import IssueKind
 from model.money import (
@@ -52,14 +41,29 @@ from model.quicklog_commands import (
     ResolveIssue,
     ThanksDone,
 )
+from model.quicklog_days import (
+    BY,
+    DUE,
+    ON,
+    WHEN,
+    day_at,
+    day_shaped,
+    joined,
+    no_day,
+    phrase_at,
+    reading,
+    take_when,
+)
 from model.quicklog_words import (
     OPEN_QUOTES,
     STATE_WORDS,
     VERBS,
     Action,
+    Line,
     Verb,
     Word,
     is_gap,
+    line_error,
     split_words,
     text_of,
 )
@@ -84,14 +88,10 @@ __all__ = [
     "parse",
 ]
 
-_ON = frozenset({"on", "am"})
-_DUE = frozenset({"due", "fällig", "faellig"})
-_BY = frozenset({"by", "bis"})
 _FROM = frozenset({"from", "von"})
 _KINDS = [f"#{kind.value}" for kind in IssueKind]
 _CLIENT = ["CLIENT"]
 _NUMBER = ["1", "2", "3"]
-_WHEN = ["today", "yesterday", "3d ago", "on YYYY-MM-DD", "am DD.MM.YYYY"]
 _INVOICE_OPTIONS = ["on YYYY-MM-DD", "due YYYY-MM-DD", "in 14d"]
 _DUE_FORMS = ["YYYY-MM-DD", "DD.MM.YYYY", "in 14d"]
 
@@ -100,59 +100,29 @@ def parse(line: str, now: pendulum.DateTime) -> Command:
     """Read one quick-log line; ``now`` fills in every date the line leaves out."""
     words = split_words(line)
     if not words:
-        raise _error(line, "quicklog.empty", None, _CLIENT)
+        raise line_error(line, "quicklog.empty", None, _CLIENT)
     first = words[0]
     if not first.quoted and first.raw[0] in OPEN_QUOTES:
-        raise _error(line, "quicklog.unclosed_quote", first, _CLIENT)
+        raise line_error(line, "quicklog.unclosed_quote", first, _CLIENT)
     if first.key in VERBS and (len(words) == 1 or words[1].key not in VERBS):
-        raise _error(line, "quicklog.verb_first", first, _CLIENT)
+        raise line_error(line, "quicklog.verb_first", first, _CLIENT)
     if not first.text:
-        raise _error(line, "quicklog.missing_client", first, _CLIENT)
+        raise line_error(line, "quicklog.missing_client", first, _CLIENT)
     if len(words) == 1:
-        raise _error(line, "quicklog.missing_verb", None, list(VERBS), client=first.text)
+        raise line_error(line, "quicklog.missing_verb", None, list(VERBS), client=first.text)
     verb = VERBS.get(words[1].key)
     if verb is None:
-        raise _error(line, "quicklog.unknown_verb", words[1], list(VERBS))
-    return _READERS[verb.action](_Line(line, now, first.text, verb, words[1], words[2:]))
+        raise line_error(line, "quicklog.unknown_verb", words[1], list(VERBS))
+    return _READERS[verb.action](Line(line, now, first.text, verb, words[1], words[2:]))
 
 
-@dataclass(frozen=True)
-class _Line:
-    """What every verb's reader needs: the line, the client, the verb, its arguments."""
-
-    line: str
-    now: pendulum.DateTime
-    client: str
-    verb: Verb
-    verb_word: Word
-    args: list[Word]
-
-    def fail(self, key: str, word: Word | None, expected: Sequence[str]) -> NoReturn:
-        raise _error(self.line, key, word, expected, verb=self.verb_word.raw)
-
-    def relay(self, err: InputError, words: Sequence[Word], expected: Sequence[str]) -> NoReturn:
-        """Re-raise an error of the date or money reader, pointed at the word it names."""
-        params = dict(err.params)
-        named = params.pop("word", "")
-        word = next((w for w in words if w.raw == named), words[0])
-        raise _error(self.line, err.key, word, expected, **params) from None
-
-
-def _error(
-    line: str, key: str, word: Word | None, expected: Sequence[str], **params: Any
-) -> QuickLogError:
-    if word is None:
-        return QuickLogError(key, word="", position=len(line), expected=expected, **params)
-    return QuickLogError(key, word=word.raw, position=word.start, expected=expected, **params)
-
-
-def _interaction(ctx: _Line) -> Command:
-    args, when, read = _take_when(ctx, ctx.args)
+def _interaction(ctx: Line) -> Command:
+    args, when, read = take_when(ctx, ctx.args)
     assert ctx.verb.kind is not None
     return LogInteraction(ctx.client, ctx.verb.kind, text_of(args), when, read)
 
 
-def _issue(ctx: _Line) -> Command:
+def _issue(ctx: Line) -> Command:
     tags = [w for w in ctx.args if w.key[:1] == "#" and w.key[1:2].isalpha()]
     if len(tags) > 1:
         ctx.fail("quicklog.kind_twice", tags[1], _KINDS)
@@ -162,45 +132,45 @@ def _issue(ctx: _Line) -> Command:
         if name not in _KINDS:
             ctx.fail("quicklog.unknown_kind", tags[0], _KINDS)
         kind = IssueKind(name[1:])
-    args, when, read = _take_when(ctx, [w for w in ctx.args if w not in tags])
+    args, when, read = take_when(ctx, [w for w in ctx.args if w not in tags])
     if not args:
         ctx.fail("quicklog.missing_text", None, ["TEXT"])
     assert ctx.verb.severity is not None
     return OpenIssue(ctx.client, text_of(args), ctx.verb.severity, kind, when, read)
 
 
-def _resolve(ctx: _Line) -> Command:
-    args, when, read = _take_when(ctx, ctx.args)
+def _resolve(ctx: Line) -> Command:
+    args, when, read = take_when(ctx, ctx.args)
     return ResolveIssue(ctx.client, _number(ctx, args), text_of(args[1:]), when, read)
 
 
-def _thanks(ctx: _Line) -> Command:
+def _thanks(ctx: Line) -> Command:
     """``TEXT [by DAY]``: ``by`` with a day (``by friday`` is the next one) is the
     deadline wherever it stands; ``by`` before anything else is text."""
     args, by, by_read = ctx.args, None, ""
     for i, word in enumerate(args):
-        found = _phrase_at(ctx, args, i, _BY, ahead=True) if word.key in _BY else None
+        found = phrase_at(ctx, args, i, BY, ahead=True) if word.key in BY else None
         if found is not None:
             args, by, by_read = args[:i] + args[found.end :], found.day, found.read
             break
-    args, when, read = _take_when(ctx, args)
+    args, when, read = take_when(ctx, args)
     if not args:
         ctx.fail("quicklog.missing_thanks_text", None, ["TEXT"])
-    return OweThanks(ctx.client, text_of(args), by, when, _both(read, by_read))
+    return OweThanks(ctx.client, text_of(args), by, when, joined(read, by_read))
 
 
-def _thanked(ctx: _Line) -> Command:
-    args, when, read = _take_when(ctx, ctx.args)
+def _thanked(ctx: Line) -> Command:
+    args, when, read = take_when(ctx, ctx.args)
     number = _number(ctx, args)
     if len(args) > 1:
-        ctx.fail("quicklog.unexpected", args[1], _WHEN)
+        ctx.fail("quicklog.unexpected", args[1], WHEN)
     return ThanksDone(ctx.client, number, when, read)
 
 
-def _kudos(ctx: _Line) -> Command:
+def _kudos(ctx: Line) -> Command:
     """``"TEXT" from NAME``: the last ``from``/``von`` names the giver; quote a text that
     contains one."""
-    args, when, read = _take_when(ctx, ctx.args)
+    args, when, read = take_when(ctx, ctx.args)
     giver = ""
     for at in range(len(args) - 2, 0, -1):
         if args[at].key in _FROM:
@@ -211,8 +181,8 @@ def _kudos(ctx: _Line) -> Command:
     return AddKudos(ctx.client, text_of(args), giver, when, read)
 
 
-def _state(ctx: _Line) -> Command:
-    args, when, read = _take_when(ctx, ctx.args)
+def _state(ctx: Line) -> Command:
+    args, when, read = take_when(ctx, ctx.args)
     if not args:
         ctx.fail("quicklog.missing_state", None, list(STATE_WORDS))
     state = STATE_WORDS.get(args[0].key)
@@ -221,7 +191,7 @@ def _state(ctx: _Line) -> Command:
     return ChangeState(ctx.client, state, text_of(args[1:]), when, read)
 
 
-def _invoice(ctx: _Line) -> Command:
+def _invoice(ctx: Line) -> Command:
     """``NUMBER AMOUNT [CURRENCY]``, then ``on DAY`` and ``due DAY`` / ``in 14d`` in any order."""
     args = ctx.args
     if not args:
@@ -234,24 +204,24 @@ def _invoice(ctx: _Line) -> Command:
     reads: list[str] = []
     while i < len(args):
         head = args[i]
-        if head.key not in _DUE and head.key != "in":
+        if head.key not in DUE and head.key != "in":
             i, issued, read = _on(ctx, args, i)
             _once(ctx, seen, "on", head)
             reads.append(read)
             continue
         _once(ctx, seen, "due", head)
-        at = i + 1 if head.key in _DUE else i
-        found = _day_at(ctx, args, at, ahead=True)
+        at = i + 1 if head.key in DUE else i
+        found = day_at(ctx, args, at, ahead=True)
         if found is None:
-            _no_day(ctx, args, at, _DUE_FORMS)
-        reads.append(_reading(args[i : found.end], found.day) if found.read else "")
+            no_day(ctx, args, at, _DUE_FORMS)
+        reads.append(reading(args[i : found.end], found.day) if found.read else "")
         i = found.end
         due, due_in = (None, found.days) if args[at].key == "in" else (found.day, None)
-    number, read = args[0].text, _both(*reads)
+    number, read = args[0].text, joined(*reads)
     return AddInvoice(ctx.client, number, amount, currency, issued, due, due_in, read)
 
 
-def _payment(ctx: _Line) -> Command:
+def _payment(ctx: Line) -> Command:
     """``NUMBER [AMOUNT [CURRENCY]] [on DAY]``; no amount pays the rest."""
     args = ctx.args
     if not args:
@@ -259,17 +229,17 @@ def _payment(ctx: _Line) -> Command:
     amount: Decimal | None = None
     currency: str | None = None
     i = 1
-    if i < len(args) and args[i].key not in _ON and not _day_shaped(ctx, args, i):
+    if i < len(args) and args[i].key not in ON and not day_shaped(ctx, args, i):
         amount, currency, i = _money(ctx, args, i)
     on, read = ctx.now.date(), ""
     if i < len(args):
         i, on, read = _on(ctx, args, i)
     if i < len(args):
-        ctx.fail("quicklog.unexpected", args[i], _WHEN)
+        ctx.fail("quicklog.unexpected", args[i], WHEN)
     return RecordPayment(ctx.client, args[0].text, amount, currency, on, read)
 
 
-_READERS: dict[Action, Callable[[_Line], Command]] = {
+_READERS: dict[Action, Callable[[Line], Command]] = {
     Action.INTERACTION: _interaction,
     Action.ISSUE: _issue,
     Action.RESOLVE: _resolve,
@@ -282,144 +252,22 @@ _READERS: dict[Action, Callable[[_Line], Command]] = {
 }
 
 
-@dataclass(frozen=True)
-class _Phrase:
-    """A day phrase found in the line: ``args[start:end]``, its intro word included."""
-
-    start: int
-    end: int
-    day: pendulum.Date
-    days: int
-    """Days from today."""
-    written: bool
-    """A calendar date was written (``2026-11-20``), not a relative word."""
-    read: str
-    """How the phrase was read, for the receipt (``"am Montag = 2026-11-23"``), when
-    the words alone do not say the day: weekdays and two-digit years."""
-    bare: bool = False
-    """A weekday without ``last``/``next``: a day only after an intro word."""
-
-
-def _phrase_at(
-    ctx: _Line, args: list[Word], i: int, intros: frozenset[str] = _ON, *, ahead: bool = False
-) -> _Phrase | None:
-    """The day phrase that starts at ``args[i]``, with or without an intro word.
-
-    A date-shaped word is always a day (and an error if it names none), so a typo
-    never hides in a note; a bare weekday needs its intro (``on friday``), because
-    "friday" in a sentence is usually just a word.
-    """
-    if args[i].quoted:
-        return None
-    at = i + 1 if args[i].key in intros else i
-    phrase = _day_at(ctx, args, at, ahead=ahead)
-    if phrase is None or (phrase.bare and at == i):
-        return None
-    read = _reading(args[i : phrase.end], phrase.day) if phrase.read else ""
-    return replace(phrase, start=i, read=read)
-
-
-def _reading(words: Sequence[Word], day: pendulum.Date) -> str:
-    return f"{' '.join(w.raw for w in words)} = {day.isoformat()}"
-
-
-def _both(*reads: str) -> str:
-    return ", ".join(read for read in reads if read)
-
-
-def _take_when(ctx: _Line, args: list[Word]) -> tuple[list[Word], pendulum.DateTime, str]:
-    """Take the one day phrase out of ``args``, wherever it stands.
-
-    ``on DAY`` is noon that day (now, if it is today); relative words keep now's
-    time of day.  A phrase ahead of today in words (``in 3d``, ``next friday``)
-    stays text: a plan, not the day it happened.  Two phrases are refused rather
-    than one guessed; quoting the one that belongs to the text keeps it there.
-    """
-    found: list[_Phrase] = []
-    i = 0
-    while i < len(args):
-        phrase = None if i and args[i - 1].key in _BY | _DUE else _phrase_at(ctx, args, i)
-        if phrase is None:
-            i += 1
-            continue
-        if phrase.written or phrase.days <= 0:
-            found.append(phrase)
-        i = phrase.end
-    if not found:
-        return args, ctx.now, ""
-    if len(found) > 1:
-        second = found[1]
-        ctx.fail("quicklog.two_dates", args[second.start], [f'"{args[second.start].raw}"'])
-    phrase = found[0]
-    rest = args[: phrase.start] + args[phrase.end :]
-    if not phrase.written:
-        return rest, ctx.now.add(days=phrase.days), phrase.read
-    if phrase.days == 0:
-        return rest, ctx.now, phrase.read
-    return rest, noon_on(phrase.day, ctx.now), phrase.read
-
-
-def _day_at(ctx: _Line, args: list[Word], i: int, *, ahead: bool = False) -> _Phrase | None:
-    """A day written at ``args[i]``, a bare weekday included."""
-    if i >= len(args) or args[i].quoted:
-        return None
-    today = ctx.now.date()
-    if is_date_shaped(args[i].key):
-        day = _date(ctx, args[i])
-        read = _reading(args[i : i + 1], day) if is_short_year(args[i].key) else ""
-        return _Phrase(i, i + 1, day, (day - today).days, True, read)
-    found = _relative(ctx, args, i, ahead=ahead)
-    if found is None:
-        return None
-    day = today.add(days=found.days)
-    read = _reading(args[i : found.end], day) if found.weekday else ""
-    return _Phrase(i, found.end, day, found.days, False, read, found.bare)
-
-
-def _on(ctx: _Line, args: list[Word], i: int) -> tuple[int, pendulum.Date, str]:
+def _on(ctx: Line, args: list[Word], i: int) -> tuple[int, pendulum.Date, str]:
     """``on DAY`` / ``am DAY`` / a bare day at ``args[i]``; anything else is unexpected."""
-    at = i + 1 if args[i].key in _ON else i
-    found = _day_at(ctx, args, at)
+    at = i + 1 if args[i].key in ON else i
+    found = day_at(ctx, args, at)
     if found is None:
-        _no_day(ctx, args, at, _INVOICE_OPTIONS)
-    return found.end, found.day, _reading(args[i : found.end], found.day) if found.read else ""
+        no_day(ctx, args, at, _INVOICE_OPTIONS)
+    return found.end, found.day, reading(args[i : found.end], found.day) if found.read else ""
 
 
-def _no_day(ctx: _Line, args: list[Word], at: int, expected: Sequence[str]) -> NoReturn:
-    """No day where one must be: missing at the end of the line, else the wrong word."""
-    if at == len(args):
-        ctx.fail("quicklog.missing_date", None, DATE_FORMATS)
-    ctx.fail("quicklog.unexpected", args[at], expected)
-
-
-def _once(ctx: _Line, seen: set[str], what: str, word: Word) -> None:
+def _once(ctx: Line, seen: set[str], what: str, word: Word) -> None:
     if what in seen:
         ctx.fail("quicklog.twice", word, _INVOICE_OPTIONS)
     seen.add(what)
 
 
-def _date(ctx: _Line, word: Word) -> pendulum.Date:
-    try:
-        return parse_date(word.raw)
-    except InputError as err:
-        ctx.relay(err, [word], DATE_FORMATS)
-
-
-def _relative(
-    ctx: _Line, args: Sequence[Word], start: int, *, ahead: bool = False
-) -> Relative | None:
-    try:
-        words = ["" if word.quoted else word.raw for word in args]
-        return match_relative(words, start, ctx.now.date(), ahead=ahead)
-    except InputError as err:
-        ctx.relay(err, args[start:], _WHEN)
-
-
-def _day_shaped(ctx: _Line, args: list[Word], i: int) -> bool:
-    return is_date_shaped(args[i].key) or _relative(ctx, args, i) is not None
-
-
-def _number(ctx: _Line, args: list[Word]) -> int:
+def _number(ctx: Line, args: list[Word]) -> int:
     """An issue or thanks number: ``3`` or ``#3``."""
     if not args:
         ctx.fail("quicklog.missing_number", None, _NUMBER)
@@ -429,7 +277,7 @@ def _number(ctx: _Line, args: list[Word]) -> int:
     return int(digits)
 
 
-def _money(ctx: _Line, args: list[Word], i: int) -> tuple[Decimal, str | None, int]:
+def _money(ctx: Line, args: list[Word], i: int) -> tuple[Decimal, str | None, int]:
     """The amount at ``args[i]``, with a currency glued to it (``€1250``), following it
     (``6500 CHF``) or before it (``CHF 6500``, ``Fr. 6500.-``); also the index after them."""
     lead: str | None = None
@@ -457,7 +305,7 @@ def _money(ctx: _Line, args: list[Word], i: int) -> tuple[Decimal, str | None, i
 def _currency_like(word: Word) -> bool:
     """A currency sign, or a three-letter word that is no date keyword."""
     key = word.key
-    if key in _ON | _DUE | {"in", "vor"}:
+    if key in ON | DUE | {"in", "vor"}:
         return False
     return (
         key in CURRENCY_SYMBOLS
