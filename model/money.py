@@ -28,6 +28,7 @@ __all__ = [
     "CURRENCY_FORMATS",
     "CURRENCY_SYMBOLS",
     "CURRENCY_WORDS",
+    "MAX_DIGITS",
     "format_money",
     "parse_amount",
     "parse_currency",
@@ -36,6 +37,10 @@ __all__ = [
 AMOUNT_FORMATS = ("1250", "1250.50", "1250,50", "1.250,50", "1,250.50", "3'200.00", "6500.-")
 
 CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+
+MAX_DIGITS = 15
+"""Digits before the decimal mark: a quadrillion is no invoice, and Decimal's 28-digit
+context must hold every sum of them."""
 
 CURRENCY_WORDS = {"fr.": "CHF", "fr": "CHF", "sfr.": "CHF", "sfr": "CHF"}
 """Words for a currency that are no ISO code: the Swiss write ``Fr. 6500.-``."""
@@ -84,6 +89,8 @@ def parse_amount(text: str) -> Decimal:
     whole, cents = _swiss(word, digits) if _has_apostrophe(digits) else _split(digits)
     if digits is not word and cents:
         raise _bad_amount(word)
+    if len(whole.lstrip("0")) > MAX_DIGITS:
+        raise InputError("quicklog.money.too_big", word=word, max=MAX_DIGITS)
     if len(cents) > 2:
         raise InputError("quicklog.money.decimals", word=word)
     amount = Decimal(f"{whole}.{cents}" if cents else whole)

@@ -37,6 +37,7 @@ EN: dict[str, str] = {
     "quicklog.date.too_far": "'{word}' is too far away; at most {max} {max:day|days}.",
     "quicklog.money.amount": "'{word}' is not an amount — write it like {formats}.",
     "quicklog.money.decimals": "'{word}' has more than two decimals.",
+    "quicklog.money.too_big": "'{word}' is too large; at most {max} digits before the decimal mark.",
     "quicklog.money.positive": "'{word}' is not more than zero; amounts are positive.",
     "quicklog.money.currency": "Unknown currency '{word}' — write a code or sign like {formats}.",
     "quicklog.verb.call": "call — log a call: acme call talked about the Q1 budget",
@@ -92,6 +93,7 @@ DE: dict[str, str] = {
     "quicklog.date.range": "„{word}“ liegt außerhalb der Jahre {first} bis {last}.",
     "quicklog.date.too_far": "„{word}“ ist zu weit weg; höchstens {max} {max:Tag|Tage}.",
     "quicklog.money.amount": "„{word}“ ist kein Betrag – schreibe ihn wie {formats}.",
+    "quicklog.money.too_big": "„{word}“ ist zu groß; höchstens {max} Stellen vor dem Komma.",
     "quicklog.money.decimals": "„{word}“ hat mehr als zwei Nachkommastellen.",
     "quicklog.money.positive": "„{word}“ ist nicht größer als null; Beträge sind positiv.",
     "quicklog.money.currency": (

@@ -161,3 +161,15 @@ def test_swiss_grouping_reads_back(francs: int, rappen: int) -> None:
     grouped = f"{francs:,}".replace(",", "'")
     assert parse_amount(f"{grouped}.{rappen:02d}") == Decimal(f"{francs}.{rappen:02d}")
     assert parse_amount(f"{grouped}.-") == Decimal(francs)
+
+
+@pytest.mark.parametrize("text", ["9" * 16, "9" * 40 + ".50", "1'000'000'000'000'000"])
+def test_absurd_digit_counts_are_refused(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_amount(text)
+    assert caught.value.key == "quicklog.money.too_big"
+    assert "15" in caught.value.render("de")
+
+
+def test_the_largest_amount_still_sums() -> None:
+    assert parse_amount("9" * 15 + ".99") * 3 > 0
