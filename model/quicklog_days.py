@@ -106,7 +106,13 @@ def take_when(ctx: Line, args: list[Word]) -> tuple[list[Word], pendulum.DateTim
     found: list[Phrase] = []
     i = 0
     while i < len(args):
-        phrase = None if i and args[i - 1].key in BY | DUE else phrase_at(ctx, args, i)
+        if i and args[i - 1].key in BY | DUE:
+            # a deadline the note mentions ("invoice due 2026-12-01"), not the moment;
+            # still a real day, or an error
+            day_at(ctx, args, i)
+            phrase = None
+        else:
+            phrase = phrase_at(ctx, args, i)
         if phrase is None:
             i += 1
             continue
@@ -132,9 +138,9 @@ def day_at(ctx: Line, args: list[Word], i: int, *, ahead: bool = False) -> Phras
     if i >= len(args) or args[i].quoted:
         return None
     today = ctx.now.date()
-    if is_date_shaped(args[i].key):
+    if is_date_shaped(_bare(args[i].key)):
         day = date_at(ctx, args[i])
-        read = reading(args[i : i + 1], day) if is_short_year(args[i].key) else ""
+        read = reading(args[i : i + 1], day) if is_short_year(_bare(args[i].key)) else ""
         return Phrase(i, i + 1, day, (day - today).days, True, read)
     found = relative_at(ctx, args, i, ahead=ahead)
     if found is None:
@@ -153,7 +159,7 @@ def no_day(ctx: Line, args: list[Word], at: int, expected: Sequence[str]) -> NoR
 
 def date_at(ctx: Line, word: Word) -> pendulum.Date:
     try:
-        return parse_date(word.raw)
+        return parse_date(_bare(word.raw))
     except InputError as err:
         ctx.relay(err, [word], DATE_FORMATS)
 
@@ -162,11 +168,17 @@ def relative_at(
     ctx: Line, args: Sequence[Word], start: int, *, ahead: bool = False
 ) -> Relative | None:
     try:
-        words = ["" if word.quoted else word.raw for word in args]
+        words = ["" if word.quoted else _bare(word.raw) for word in args]
         return match_relative(words, start, ctx.now.date(), ahead=ahead)
     except InputError as err:
         ctx.relay(err, args[start:], WHEN)
 
 
 def day_shaped(ctx: Line, args: list[Word], i: int) -> bool:
-    return is_date_shaped(args[i].key) or relative_at(ctx, args, i) is not None
+    return is_date_shaped(_bare(args[i].key)) or relative_at(ctx, args, i) is not None
+
+
+def _bare(word: str) -> str:
+    """A day word without the comma or colon of the sentence it stands in
+    (``yesterday, talked budget``); a final dot belongs to ``20.11.`` and stays."""
+    return word.rstrip(",;:")

@@ -41,12 +41,15 @@ GOOD: list[tuple[str, object]] = [
     ("acme mail 18.11.26 offer sent", Log("acme", IK.MAIL, "offer sent", noon(11, 18))),
     ("acme call on 2026-11-25 today's plan", Log("acme", IK.CALL, "today's plan", NOW)),
     ("acme call 3d ago short", Log("acme", IK.CALL, "short", back(3))),
+    ("acme call yesterday, talked budget", Log("acme", IK.CALL, "talked budget", back(1))),
+    ("acme anruf am 18.11.2026: Budget", Log("acme", IK.CALL, "Budget", noon(11, 18))),
     ("acme anruf vor 3 Tagen kurz", Log("acme", IK.CALL, "kurz", back(3))),
     # weekdays without an intro stay words; plans ahead stay text
     ("acme call friday launch talked", Log("acme", IK.CALL, "friday launch talked", NOW)),
     ("acme anruf Freitag ist Launch", Log("acme", IK.CALL, "Freitag ist Launch", NOW)),
     ("acme call meet next friday", Log("acme", IK.CALL, "meet next friday", NOW)),
     ("acme call talked on the phone", Log("acme", IK.CALL, "talked on the phone", NOW)),
+    ("acme note invoice due 2026-12-01", Log("acme", IK.NOTE, "invoice due 2026-12-01", NOW)),
     # deadlines look ahead
     (
         "acme thanks card by friday for the intro",
@@ -89,6 +92,8 @@ _NOTE_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü", min_size=1, ma
         w
         not in {"on", "am", "in", "vor", "by", "bis", "due", "last", "next", "today", "heute"}
         | {"yesterday", "gestern", "vorgestern", "letzten", "vergangenen", "vorigen"}
+        # a day after a deadline word is a deadline mentioned in the note, not the moment
+        | {"fällig", "faellig"}
         and not w.endswith("day")
         and not w.endswith("tag")
         and w not in {"mittwoch", "sonnabend"}

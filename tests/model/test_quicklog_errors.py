@@ -76,6 +76,7 @@ BAD: list[tuple[str, str, str]] = [
     ("acme state on 2026-11-20", "quicklog.missing_state", ""),
     # a date anywhere in the line is read, so a wrong one is an error, never text
     ("acme call budget 2026-13-45 ok", "quicklog.date.invalid", "2026-13-45"),
+    ("acme note invoice due 2026-13-45", "quicklog.date.invalid", "2026-13-45"),
     ("acme anruf Budget 31.02.26 besprochen", "quicklog.date.invalid", "31.02.26"),
     ("acme notiz Stand 1.2.3 geprüft", "quicklog.date.form", "1.2.3"),
     ("acme call yesterday about 2026-11-20", "quicklog.two_dates", "2026-11-20"),
