@@ -66,7 +66,12 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
     if c.history:
         line.append(" ")
         line.append_text(
-            _say("screens.client.state_since", locale, _DIM, day=day(c.history[-1].at, locale))
+            _say(
+                "screens.client.state_since",
+                locale,
+                _DIM,
+                day=day(c.history[-1].at, locale, cf.now),
+            )
         )
     if cf.shows_health:
         line.append("  ")
@@ -175,7 +180,9 @@ def history(cf: ClientFile, locale: str) -> RenderableType:
     table = _table(None, None, None)
     for change in reversed(changes):
         table.add_row(
-            safe(day(change.at, locale)), state_text(change.state, locale), safe(change.note)
+            safe(day(change.at, locale, cf.now)),
+            state_text(change.state, locale),
+            safe(change.note),
         )
     return table
 
@@ -318,7 +325,7 @@ def kudos(cf: ClientFile, locale: str) -> RenderableType:
         if k.giver:
             line.append_text(safe(k.giver))
             line.append(", ", style=_DIM)
-        line.append(day(k.when, locale), style=_DIM)
+        line.append(day(k.when, locale, cf.now), style=_DIM)
         lines.append(line)
     return Text("\n").join(lines)
 
