@@ -174,31 +174,41 @@ def _scan_interactions(
 ) -> None:
     """Last contact per client, and what was said since its oldest open issue.
 
-    The hot loop of a 100,000-interaction book: plain dicts and locals only; a text
-    is read only when its interaction is the newest of its client so far.
+    The hot loop of a 100,000-interaction book: plain dicts and locals only.  The last
+    "warm" contact (no payment reminder) is the last contact, except for the few
+    clients whose newest interaction is a reminder ("cold"): only for those is an
+    older interaction looked at again.
     """
     last: dict[str, str] = {}
-    warm: dict[str, str] = {}
+    cold: dict[str, str] = {}
     written: dict[str, int] = {}
     spoken: dict[str, int] = {}
     for doc in interactions.values():
         client, when = doc["client"], doc["when"]
-        if when > last.get(client, ""):
+        before = last.get(client, "")
+        kind = doc["kind"]
+        if when > before:
             last[client] = when
-        if when > warm.get(client, "") and not (
-            doc["kind"] in _WRITTEN and is_reminder(doc.get("text", ""))
+            if kind in _WRITTEN and is_reminder(doc.get("text", "")):
+                cold.setdefault(client, before)
+            elif cold:
+                cold.pop(client, None)
+        elif (
+            cold
+            and client in cold
+            and when > cold[client]
+            and not (kind in _WRITTEN and is_reminder(doc.get("text", "")))
         ):
-            warm[client] = when
+            cold[client] = when
         since = first_open.get(client)
         if since is not None and when >= since:
-            kind = doc["kind"]
             if kind in _WRITTEN:
                 written[client] = written.get(client, 0) + 1
             elif kind in _SPOKEN:
                 spoken[client] = spoken.get(client, 0) + 1
     for client, s in signals.items():
         s.last_contact = last.get(client)
-        s.last_warm = warm.get(client)
+        s.last_warm = cold[client] or None if client in cold else s.last_contact
         s.written_since_issue = written.get(client, 0)
         s.spoken_since_issue = spoken.get(client, 0)
 

@@ -117,14 +117,15 @@ class Signals:
     last_warm: str | None = None
     """The last contact that is more than a payment reminder (see
     :func:`model.board.is_reminder`): what "in touch again" means for leaving drifting."""
-    _late: dict[tuple[pendulum.Date, Weights], bool] = field(
+    _late: dict[tuple[pendulum.Date, Weights | None], bool] = field(
         default_factory=dict, repr=False, compare=False
     )
 
     def late(self, today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
         """:func:`regularly_late` for this client, worked out once a day: the board,
         the health and the overdue pane all ask."""
-        key = (today, w)
+        # Hashing the default weights (a dataclass of tuples) would cost more than the rule.
+        key = (today, None if w is WEIGHTS else w)
         if key not in self._late:
             self._late[key] = regularly_late(self.invoices, today, w)
         return self._late[key]

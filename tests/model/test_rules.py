@@ -159,3 +159,14 @@ def test_an_ended_client_shows_no_health_and_no_acts(old: Book) -> None:
     old.change_state("old", State.ENDED, ago(1))
     cf = old.client_file("old", NOW)
     assert not cf.shows_health and cf.acts == () and cf.suggestion is None
+
+
+def test_in_touch_again_whatever_order_the_interactions_were_written(book: Book) -> None:
+    book.add_client("Gone", ago(200), id="g", state=State.ROUTINE)
+    book.change_state("g", State.DRIFTING, ago(100))
+    book.log("g", InteractionKind.MAIL, "Mahnung Rechnung AR-77", ago(1))
+    book.log("g", InteractionKind.CALL, "talked again", ago(5))
+    book.log("g", InteractionKind.MESSAGE, "payment reminder", ago(3))
+    suggestion = book.board(NOW)[0].suggestion
+    assert suggestion is not None and suggestion.state is State.ROUTINE
+    assert suggestion.reason.text("en") == "in touch again (5 days ago)"
