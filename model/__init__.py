@@ -31,6 +31,7 @@ from model.receipt import Receipt
 from model.refs import ref_of
 from model.search import SearchHit
 from model.today import TodayItem, TodayKind
+from model.words import fold, folds
 
 __all__ = [
     "CADENCE_DEFAULTS",
@@ -76,6 +77,8 @@ __all__ = [
     "WriteFailed",
     "aging_bucket",
     "default_locale",
+    "fold",
+    "folds",
     "matches_search",
     "needs_reflection",
     "ref_of",

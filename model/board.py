@@ -8,6 +8,7 @@ for what the board shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,6 +25,7 @@ from model.interaction import InteractionKind
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue
 from model.timestamps import days_since, parse_moment
+from model.words import folds
 
 __all__ = [
     "BoardFilter",
@@ -37,6 +39,7 @@ __all__ = [
     "board_rows",
     "gather",
     "gratitude",
+    "is_reminder",
     "matches_search",
     "open_issue_rows",
     "overdue_rows",
@@ -149,7 +152,12 @@ def gather(
     }
     first_open: dict[str, str] = {}
     for number, doc in tables.get("issues", {}).items():
-        if doc.get("resolved") is None and doc["client"] in signals:
+        resolved = doc.get("resolved")
+        if resolved is not None and doc["client"] in signals:
+            s = signals[doc["client"]]
+            if s.last_resolved is None or resolved > s.last_resolved:
+                s.last_resolved = resolved
+        if resolved is None and doc["client"] in signals:
             issue = Issue.from_doc(int(number), doc)
             signals[issue.client].open_issues.append(issue)
             if issue.client not in first_open or issue.opened < first_open[issue.client]:
@@ -181,26 +189,60 @@ def _scan_interactions(
 ) -> None:
     """Last contact per client, and what was said since its oldest open issue.
 
-    The hot loop of a 100,000-interaction book: plain dicts and locals only.
+    The hot loop of a 100,000-interaction book: plain dicts and locals only.  The last
+    "warm" contact (no payment reminder) is the last contact, except for the few
+    clients whose newest interaction is a reminder ("cold"): only for those is an
+    older interaction looked at again.
     """
     last: dict[str, str] = {}
+    cold: dict[str, str] = {}
     written: dict[str, int] = {}
     spoken: dict[str, int] = {}
     for doc in interactions.values():
         client, when = doc["client"], doc["when"]
-        if when > last.get(client, ""):
+        before = last.get(client, "")
+        kind = doc["kind"]
+        if when > before:
             last[client] = when
+            if kind in _WRITTEN and is_reminder(doc.get("text", "")):
+                cold.setdefault(client, before)
+            elif cold:
+                cold.pop(client, None)
+        elif (
+            cold
+            and client in cold
+            and when > cold[client]
+            and not (kind in _WRITTEN and is_reminder(doc.get("text", "")))
+        ):
+            cold[client] = when
         since = first_open.get(client)
         if since is not None and when >= since:
-            kind = doc["kind"]
             if kind in _WRITTEN:
                 written[client] = written.get(client, 0) + 1
             elif kind in _SPOKEN:
                 spoken[client] = spoken.get(client, 0) + 1
     for client, s in signals.items():
         s.last_contact = last.get(client)
+        s.last_warm = cold[client] or None if client in cold else s.last_contact
         s.written_since_issue = written.get(client, 0)
         s.spoken_since_issue = spoken.get(client, 0)
+
+
+_REMINDER = re.compile(
+    r"invoice|rechnung|mahnung|reminder|zahlung|payment|overdue|dunning|"
+    r"überfällig|ueberfaellig|offene[nr]? posten|inkasso",
+    re.IGNORECASE,
+)
+
+
+def is_reminder(text: str) -> bool:
+    """A mail or message about money owed (``sent a reminder for AR-77``, ``Mahnung``).
+
+    It counts as contact (the cadence is kept) but not as being in touch again:
+    a client who hears from us only about an overdue invoice has not come back.
+    Recognised by the words people use for it, in English and German.
+    """
+    return _REMINDER.search(text) is not None
 
 
 def _overdue(s: Signals, today: pendulum.Date, late: bool) -> tuple[OverdueRow, ...]:
@@ -218,7 +260,7 @@ def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
         client=s.client,
         health=health(s, now),
         suggestion=suggest(s, now),
-        last_contact=None if s.last_contact is None else parse_moment(s.last_contact),
+        last_contact=None if s.last_contact is None else _users(s.last_contact, now),
         contact_overdue=s.contact_overdue(now),
         open_issues=len(s.open_issues),
         overdue=_overdue(s, now.date(), late),
@@ -230,12 +272,18 @@ def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
     )
 
 
+def _users(stored: str, now: pendulum.DateTime) -> pendulum.DateTime:
+    """A stored moment in the user's zone, so that its day is the user's day."""
+    moment = parse_moment(stored)
+    return moment if now.timezone is None else moment.in_timezone(now.timezone)
+
+
 def _matches(row: BoardRow, f: BoardFilter) -> bool:
     c = row.client
     checks = (
         f.include_ended or c.state is not State.ENDED or State.ENDED in f.states,
         not f.states or c.state in f.states,
-        not f.tags or any(t in c.tags for t in f.tags),
+        not f.tags or any(t.casefold() in {x.casefold() for x in c.tags} for t in f.tags),
         not f.overdue or bool(row.overdue),
         not f.open_issues or row.open_issues > 0,
         not f.owed_thanks or row.thanks_owed > 0,
@@ -247,13 +295,14 @@ def _matches(row: BoardRow, f: BoardFilter) -> bool:
 def matches_search(c: Client, text: str) -> bool:
     """Does ``text`` occur in the client's id, name, tags or current contacts?
 
-    The one search rule: ``rapport list --search``, the board's ``/`` filter.
+    Case- and accent-blind, as client names are resolved (:func:`model.words.folds`);
+    the board's typed filter and ``--search`` both ask here.
     """
-    needle = text.strip().casefold()
-    if not needle:
+    needles = folds(text.strip())
+    if not needles[0]:
         return True
     haystack = [c.id, c.name, *c.tags, *(p.name for p in c.current_contacts)]
-    return any(needle in h.casefold() for h in haystack)
+    return any(n in h for item in haystack for h in folds(item) for n in needles)
 
 
 def board_rows(
@@ -302,7 +351,9 @@ def gratitude(
     now: pendulum.DateTime,
     client: str | None = None,
 ) -> Gratitude:
-    """Thanks owed, oldest first, and the clients nobody has thanked for long."""
+    """Thanks owed, oldest first, and the clients nobody has thanked for long: those who
+    have been clients for more than :data:`UNTHANKED_DAYS` and had no thanks done in
+    them (a client added today has not been left unthanked)."""
     today = now.date().isoformat()
     owed = [
         ThanksRow(t, s.client, t.by is not None and t.by < today)
@@ -318,10 +369,16 @@ def gratitude(
         for s in signals.values()
         if client in (None, s.client.id)
         and s.client.state is not State.ENDED
+        and _client_since(s.client) < horizon
         and last.get(s.client.id, "") < horizon
     ]
     unthanked.sort(key=lambda u: (u.last_thanked or "", u.client.name.casefold()))
     return Gratitude(tuple(owed), tuple(unthanked))
+
+
+def _client_since(c: Client) -> str:
+    """When the relationship began: its first state; a client without one counts as old."""
+    return c.history[0].at if c.history else ""
 
 
 def _gather_last_thanked(tables: Tables) -> dict[str, str]:

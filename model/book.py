@@ -176,19 +176,36 @@ class Book(DayCommands):
                 known = known_words(signals[client.id])
         return complete(line, sorted(signals), position, known)
 
-    def apply(self, command: quicklog.Command, reflection: Reflection | None = None) -> Receipt:
-        """Carry out one parsed quick-log line; ``reflection`` goes with a line that ends a client.
+    def apply(
+        self,
+        command: quicklog.Command,
+        now: pendulum.DateTime,
+        reflection: Reflection | None = None,
+    ) -> Receipt:
+        """Carry out one parsed quick-log line, its dates checked against ``now``.
 
-        Whether a line asks for one: :func:`model.client.needs_reflection` of its state.
+        ``reflection`` goes with a line that ends a client (whether a line asks for
+        one: :func:`model.client.needs_reflection` of its state).  When the line named
+        a weekday or a two-digit year, the receipt says which day it took
+        (``… (read on monday = 2026-11-23)``).
         """
+        receipt = self._apply(command, now, reflection)
+        if not command.read:
+            return receipt
+        params = {"what": receipt.label(), "read": command.read}
+        return Receipt("book.date_read", params, receipt.client)
+
+    def _apply(
+        self, command: quicklog.Command, now: pendulum.DateTime, reflection: Reflection | None
+    ) -> Receipt:
         c = command
         match c:
             case quicklog.LogInteraction():
-                return self.log(c.client, c.kind, c.text, c.when)
+                return self.log(c.client, c.kind, c.text, c.when, now=now)
             case quicklog.OpenIssue():
-                return self.open_issue(c.client, c.text, c.when, c.severity, c.kind)
+                return self.open_issue(c.client, c.text, c.when, c.severity, c.kind, now=now)
             case quicklog.ResolveIssue():
-                return self.resolve_issue(c.client, c.number, c.when, c.note)
+                return self.resolve_issue(c.client, c.number, c.when, c.note, now=now)
             case quicklog.AddInvoice():
                 return self.add_invoice(
                     c.client,
@@ -198,17 +215,18 @@ class Book(DayCommands):
                     currency=c.currency,
                     due=c.due,
                     due_in_days=c.due_in_days,
+                    now=now,
                 )
             case quicklog.RecordPayment():
-                return self.record_payment(c.client, c.number, c.on, c.amount, c.currency)
+                return self.record_payment(c.client, c.number, c.on, c.amount, c.currency, now=now)
             case quicklog.OweThanks():
-                return self.owe_thanks(c.client, c.text, c.when, c.by)
+                return self.owe_thanks(c.client, c.text, c.when, c.by, now=now)
             case quicklog.ThanksDone():
-                return self.thanks_done(c.client, c.number, c.when)
+                return self.thanks_done(c.client, c.number, c.when, now=now)
             case quicklog.AddKudos():
-                return self.add_kudos(c.client, c.text, c.when, c.giver)
+                return self.add_kudos(c.client, c.text, c.when, c.giver, now=now)
             case quicklog.ChangeState():
-                return self.change_state(c.client, c.state, c.when, c.note, reflection)
+                return self.change_state(c.client, c.state, c.when, c.note, reflection, now=now)
             case quicklog.AddFollowUp():
                 return self.add_followup(c.client, c.text, c.due, c.when)
             case quicklog.MarkDone():
@@ -220,7 +238,7 @@ class Book(DayCommands):
 
     def quick(self, line: str, now: pendulum.DateTime) -> Receipt:
         """Parse and apply one quick-log line; bad input raises and writes nothing."""
-        return self.apply(quicklog.parse(line, now))
+        return self.apply(quicklog.parse(line, now), now)
 
     def load(self, batch: Batch, *, replace: bool = False) -> Receipt:
         """Write many records in one transaction; ``replace`` empties the book first.

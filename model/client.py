@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from model.words import slugify
+
 __all__ = [
     "Client",
     "Contact",
@@ -166,18 +168,3 @@ class Client:
             snoozed_until=doc.get("snoozed_until"),
             snooze_reason=doc.get("snooze_reason", ""),
         )
-
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def slugify(name: str) -> str:
-    """``"Müller & Söhne GmbH"`` → ``"mueller-soehne-gmbh"``: a typeable id."""
-    text = name.lower().translate(_UMLAUTS)
-    out: list[str] = []
-    for ch in text:
-        if ch.isascii() and ch.isalnum():
-            out.append(ch)
-        elif out and out[-1] != "-":
-            out.append("-")
-    return "".join(out).strip("-") or "client"

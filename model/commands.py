@@ -25,6 +25,7 @@ from model.checks import (
     parse_contact,
 )
 from model.client import Client, Reflection, State, StateChange, needs_reflection
+from model.date_checks import check_by, check_happened, check_invoice_days, check_payment_day
 from model.errors import InputError
 from model.gratitude import Kudos, Thanks
 from model.interaction import Interaction, InteractionKind
@@ -33,7 +34,7 @@ from model.issue import Issue, IssueKind, Severity
 from model.receipt import Receipt
 from model.resolve import resolve_client
 from model.store import Store, Transaction
-from model.timestamps import day_text, moment_text
+from model.timestamps import day_text, moment_text, parse_day, zone_text
 
 __all__ = ["Commands"]
 
@@ -56,7 +57,11 @@ def _own(tx: Transaction, table: str, number: int, client: Client, unknown: str)
 
 class Commands:
     """Each write stores its documents first and labels the undo entry after, so
-    that text the file cannot hold is reported by its own field, not the label's."""
+    that text the file cannot hold is reported by its own field, not the label's.
+
+    Given ``now``, a write refuses dates that cannot be right (a call ahead of
+    today, a payment before its invoice: :mod:`model.date_checks`); the quick-log
+    line always passes it."""
 
     _store: Store
 
@@ -162,10 +167,20 @@ class Commands:
             tx.set_label(receipt.label())
         return receipt
 
-    def log(self, ref: str, kind: InteractionKind, text: str, when: pendulum.DateTime) -> Receipt:
+    def log(
+        self,
+        ref: str,
+        kind: InteractionKind,
+        text: str,
+        when: pendulum.DateTime,
+        *,
+        now: pendulum.DateTime | None = None,
+    ) -> Receipt:
+        if now is not None:
+            check_happened(when, now, "date.interaction_ahead", kind=kind.value)
         with self._client_tx(ref) as (tx, _, client):
             params = {"kind": kind.value, "name": client.name, "day": day_text(when.date())}
-            interaction = Interaction(client.id, kind, moment_text(when), text)
+            interaction = Interaction(client.id, kind, moment_text(when), text, zone_text(when))
             tx.insert("interactions", interaction.to_doc())
             receipt = Receipt("book.logged", params, client.id)
             tx.set_label(receipt.label())
@@ -178,9 +193,13 @@ class Commands:
         when: pendulum.DateTime,
         severity: Severity = Severity.LOW,
         kind: IssueKind = IssueKind.OTHER,
+        *,
+        now: pendulum.DateTime | None = None,
     ) -> Receipt:
         if not text.strip():
             raise InputError("issue.empty_text")
+        if now is not None:
+            check_happened(when, now)
         with self._client_tx(ref) as (tx, _, client):
             issue = Issue(0, client.id, text.strip(), kind, severity, moment_text(when))
             number = tx.insert("issues", issue.to_doc())
@@ -190,8 +209,16 @@ class Commands:
         return receipt
 
     def resolve_issue(
-        self, ref: str, number: int, when: pendulum.DateTime, note: str = ""
+        self,
+        ref: str,
+        number: int,
+        when: pendulum.DateTime,
+        note: str = "",
+        *,
+        now: pendulum.DateTime | None = None,
     ) -> Receipt:
+        if now is not None:
+            check_happened(when, now)
         with self._client_tx(ref) as (tx, _, client):
             issue = Issue.from_doc(number, _own(tx, "issues", number, client, "issue.unknown"))
             if not issue.is_open:
@@ -214,6 +241,7 @@ class Commands:
         currency: str | None = None,
         due: pendulum.Date | None = None,
         due_in_days: int | None = None,
+        now: pendulum.DateTime | None = None,
     ) -> Receipt:
         number = number.strip()
         if not number:
@@ -224,6 +252,8 @@ class Commands:
                 raise InputError("invoice.duplicate", number=number)
             days = client.terms if due_in_days is None else due_in_days
             due_day = due if due is not None else issued.add(days=days)
+            if now is not None:
+                check_invoice_days(number, issued, due_day, now)
             invoice = Invoice(
                 number,
                 client.id,
@@ -251,6 +281,8 @@ class Commands:
         on: pendulum.Date,
         amount: Decimal | None = None,
         currency: str | None = None,
+        *,
+        now: pendulum.DateTime | None = None,
     ) -> Receipt:
         with self._client_tx(ref) as (tx, _, client):
             found = [
@@ -264,6 +296,8 @@ class Commands:
             invoice = Invoice.from_doc(doc)
             if invoice.is_paid:
                 raise InputError("invoice.already_paid", number=number)
+            if now is not None:
+                check_payment_day(number, on, parse_day(invoice.issued), now)
             if currency is not None and currency != invoice.currency:
                 raise InputError("invoice.wrong_currency", number=number, currency=invoice.currency)
             paying = check_amount(invoice.outstanding if amount is None else amount)
@@ -286,10 +320,19 @@ class Commands:
         return receipt
 
     def owe_thanks(
-        self, ref: str, text: str, when: pendulum.DateTime, by: pendulum.Date | None = None
+        self,
+        ref: str,
+        text: str,
+        when: pendulum.DateTime,
+        by: pendulum.Date | None = None,
+        *,
+        now: pendulum.DateTime | None = None,
     ) -> Receipt:
         if not text.strip():
             raise InputError("thanks.empty_text")
+        if now is not None:
+            check_happened(when, now)
+            check_by(by, now)
         with self._client_tx(ref) as (tx, _, client):
             by_text = None if by is None else day_text(by)
             thanks = Thanks(0, client.id, text.strip(), moment_text(when), by_text)
@@ -300,7 +343,16 @@ class Commands:
             tx.set_label(receipt.label())
         return receipt
 
-    def thanks_done(self, ref: str, number: int, when: pendulum.DateTime) -> Receipt:
+    def thanks_done(
+        self,
+        ref: str,
+        number: int,
+        when: pendulum.DateTime,
+        *,
+        now: pendulum.DateTime | None = None,
+    ) -> Receipt:
+        if now is not None:
+            check_happened(when, now)
         with self._client_tx(ref) as (tx, _, client):
             thanks = Thanks.from_doc(number, _own(tx, "thanks", number, client, "thanks.unknown"))
             if not thanks.is_owed:
@@ -311,9 +363,19 @@ class Commands:
             tx.set_label(receipt.label())
         return receipt
 
-    def add_kudos(self, ref: str, text: str, when: pendulum.DateTime, giver: str = "") -> Receipt:
+    def add_kudos(
+        self,
+        ref: str,
+        text: str,
+        when: pendulum.DateTime,
+        giver: str = "",
+        *,
+        now: pendulum.DateTime | None = None,
+    ) -> Receipt:
         if not text.strip():
             raise InputError("kudos.empty_text")
+        if now is not None:
+            check_happened(when, now)
         with self._client_tx(ref) as (tx, _, client):
             kudos = Kudos(client.id, text.strip(), moment_text(when), giver.strip())
             receipt = Receipt("book.kudos_added", {"name": client.name}, client.id)
@@ -328,8 +390,12 @@ class Commands:
         when: pendulum.DateTime,
         note: str = "",
         reflection: Reflection | None = None,
+        *,
+        now: pendulum.DateTime | None = None,
     ) -> Receipt:
         """Set the state the user chose; ending keeps the Stop / Pause / Play reflection."""
+        if now is not None:
+            check_happened(when, now)
         with self._client_tx(ref) as (tx, doc_id, client):
             if client.state is state:
                 raise InputError("state.unchanged", name=client.name, state=state.value)

@@ -1,13 +1,17 @@
-"""The date words a user types: ``2026-11-20``, ``20.11.2026``, ``gestern``, ``3d ago``.
+"""The date words a user types: ``2026-11-20``, ``20.11.2026``, ``gestern``, ``3d ago``,
+``last friday``, ``am Montag``.
 
-Only two calendar forms exist, both parsed by hand with the day where the form
-puts it: ISO ``YYYY-MM-DD`` and German ``DD.MM.YYYY``.  pendulum's lenient parser
-is never used, because it reads ``01.02.2026`` as January 2nd.  A word that is
+The calendar forms are parsed by hand with the day where the form puts it: ISO
+``YYYY-MM-DD`` and German ``DD.MM.YYYY`` or ``DD.MM.YY`` (``26`` is 2026).
+pendulum's lenient parser is never used, because it reads ``01.02.2026`` as
+January 2nd.  A word that is
 shaped like a date but names no real day (``2026-02-29``, ``31.02.2026``) is an
 error rather than text, so a typo never files a note on the wrong day.
 
 Relative words count whole days from "now", which the caller passes in: nothing
-here reads the clock.
+here reads the clock.  A weekday names the last such day (today included) when
+looking back, the next one (today included) for a deadline; ``last``/``letzten``
+and ``next``/``nächsten`` leave today out.
 """
 
 from __future__ import annotations
@@ -25,12 +29,13 @@ __all__ = [
     "MAX_DAYS",
     "Relative",
     "is_date_shaped",
+    "is_short_year",
     "match_relative",
     "noon_on",
     "parse_date",
 ]
 
-DATE_FORMATS = ("YYYY-MM-DD", "DD.MM.YYYY")
+DATE_FORMATS = ("YYYY-MM-DD", "DD.MM.YYYY", "DD.MM.YY")
 """What the error messages offer when a date does not parse."""
 
 MAX_DAYS = 36_500
@@ -39,7 +44,7 @@ MAX_DAYS = 36_500
 _FIRST_YEAR, _LAST_YEAR = 1900, 2999
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-_GERMAN = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+_GERMAN = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})")
 # Two separators make a word look like a date ("20.11.", "11/20/2026", "2026-13-45");
 # one does not ("1.5", "2026-017"), so amounts and invoice numbers stay what they are.
 _DATE_SHAPED = re.compile(r"[0-9]{1,4}[-./][0-9]{1,2}[-./][0-9]{0,4}")
@@ -48,8 +53,26 @@ _COUNT_D = re.compile(r"([0-9]{1,9})d")
 
 _TODAY = frozenset({"today", "heute"})
 _YESTERDAY = frozenset({"yesterday", "gestern"})
+_BEFORE_YESTERDAY = frozenset({"vorgestern"})
+_WEEKDAYS = {
+    name: number
+    for names in (
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    )
+    for number, name in enumerate(names)
+} | {"sonnabend": 5}
+"""Weekday names of both languages, Monday 0 as in :meth:`datetime.date.weekday`."""
+_LAST = frozenset({"last", "letzten", "letzter", "letztes", "vergangenen", "vorigen"})
+_NEXT = frozenset({"next", "nächsten", "naechsten", "nächster", "kommenden"})
 _DAYS_EN = frozenset({"day", "days"})
 _DAYS_DE = frozenset({"tag", "tage", "tagen"})
+
+
+def is_short_year(word: str) -> bool:
+    """``20.11.26``: a two-digit year, which a receipt spells out in full."""
+    german = _GERMAN.fullmatch(word)
+    return german is not None and len(german.group(3)) == 2
 
 
 def is_date_shaped(word: str) -> bool:
@@ -65,6 +88,8 @@ def parse_date(word: str) -> pendulum.Date:
         year, month, day = (int(part) for part in iso.groups())
     elif german is not None:
         day, month, year = (int(part) for part in german.groups())
+        if len(german.group(3)) == 2:
+            year += 2000
     else:
         raise InputError("quicklog.date.form", word=word, formats=", ".join(DATE_FORMATS))
     try:
@@ -93,15 +118,27 @@ class Relative:
     end: int
     days: int
     """Days from today: ``-3`` for ``3d ago``, ``14`` for ``in 14 Tagen``, ``0`` for ``heute``."""
+    weekday: bool = False
+    """The phrase names a weekday, which the receipt spells out as a day."""
+    bare: bool = False
+    """A bare weekday (``friday``): a date only after ``on``/``am``/``by``, else text."""
 
 
-def match_relative(words: Sequence[str], start: int) -> Relative | None:
+def match_relative(
+    words: Sequence[str],
+    start: int,
+    today: pendulum.Date | None = None,
+    *,
+    ahead: bool = False,
+) -> Relative | None:
     """The relative day phrase that begins at ``words[start]``, if one does.
 
     Recognised (case-insensitive): ``today``/``heute``, ``yesterday``/``gestern``,
-    ``3d ago``, ``3 days ago``, ``vor 3 Tagen``, ``vor 1 Tag``, ``vor 3d``,
-    ``in 14d``, ``in 14 days``, ``in 14 Tagen``.  A count over :data:`MAX_DAYS`
-    is an InputError naming the count.
+    ``vorgestern``, ``3d ago``, ``3 days ago``, ``vor 3 Tagen``, ``vor 1 Tag``,
+    ``vor 3d``, ``in 14d``, ``in 14 days``, ``in 14 Tagen``; given ``today``, also
+    weekdays: ``friday``/``Freitag`` (the last one, or with ``ahead`` the next one,
+    today included), ``last friday``/``letzten Freitag``, ``next friday``/``nächsten
+    Freitag``.  A count over :data:`MAX_DAYS` is an InputError naming the count.
     """
     lowered = [word.casefold() for word in words[start : start + 3]]
     if not lowered:
@@ -111,6 +148,12 @@ def match_relative(words: Sequence[str], start: int) -> Relative | None:
         return Relative(start, start + 1, 0)
     if first in _YESTERDAY:
         return Relative(start, start + 1, -1)
+    if first in _BEFORE_YESTERDAY:
+        return Relative(start, start + 1, -2)
+    if today is not None:
+        weekday = _weekday(lowered, start, today, ahead)
+        if weekday is not None:
+            return weekday
     if first in ("vor", "in"):
         sign = -1 if first == "vor" else 1
         days = _count_then_unit(words[start + 1 : start + 3], lowered[1:])
@@ -122,6 +165,26 @@ def match_relative(words: Sequence[str], start: int) -> Relative | None:
     if days is not None and len(lowered) > days[1] and lowered[days[1]] == "ago":
         count, size = days
         return Relative(start, start + size + 1, -count)
+    return None
+
+
+def _weekday(
+    lowered: Sequence[str], start: int, today: pendulum.Date, ahead: bool
+) -> Relative | None:
+    """``friday``, ``last friday``, ``next friday`` and their German twins."""
+    first = lowered[0]
+    if first in _WEEKDAYS:
+        back = (today.weekday() - _WEEKDAYS[first]) % 7
+        forth = (_WEEKDAYS[first] - today.weekday()) % 7
+        return Relative(start, start + 1, forth if ahead else -back, weekday=True, bare=True)
+    if len(lowered) < 2 or lowered[1] not in _WEEKDAYS:
+        return None
+    if first in _LAST:
+        days = -((today.weekday() - _WEEKDAYS[lowered[1]] - 1) % 7 + 1)
+        return Relative(start, start + 2, days, weekday=True)
+    if first in _NEXT:
+        days = (_WEEKDAYS[lowered[1]] - today.weekday() - 1) % 7 + 1
+        return Relative(start, start + 2, days, weekday=True)
     return None
 
 

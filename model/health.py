@@ -62,11 +62,18 @@ class Weights:
     regularly_late: int = -10
     late_invoices_window: int = 4
     late_invoices_needed: int = 2
+    # "Again and again" needs a history: this many invoices that fell due.
+    late_invoices_history: int = 3
     thanks_late: int = -5
     followup_late: int = -5
     kudos_recent_days: int = 30
     kudos: int = 5
     kudos_max: int = 10
+    # Suggestions: money that waits this long turns a calm relationship strained;
+    # a state the user set is left alone this long; calm this long is a way out.
+    overdue_strained_days: int = 60
+    hands_off_days: int = 14
+    settled_days: int = 14
 
 
 WEIGHTS = Weights()
@@ -111,14 +118,20 @@ class Signals:
     followups: list[FollowUp] = field(default_factory=list)
     """Open follow-ups, soonest due first."""
     cadence_table: Mapping[State, int] = field(default_factory=lambda: CADENCE_DEFAULTS, repr=False)
-    _late: dict[tuple[pendulum.Date, Weights], bool] = field(
+    last_resolved: str | None = None
+    """When the newest resolved issue was resolved."""
+    last_warm: str | None = None
+    """The last contact that is more than a payment reminder (see
+    :func:`model.board.is_reminder`): what "in touch again" means for leaving drifting."""
+    _late: dict[tuple[pendulum.Date, Weights | None], bool] = field(
         default_factory=dict, repr=False, compare=False
     )
 
     def late(self, today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
         """:func:`regularly_late` for this client, worked out once a day: the board,
         the health and the overdue pane all ask."""
-        key = (today, w)
+        # Hashing the default weights (a dataclass of tuples) would cost more than the rule.
+        key = (today, None if w is WEIGHTS else w)
         if key not in self._late:
             self._late[key] = regularly_late(self.invoices, today, w)
         return self._late[key]
@@ -146,11 +159,26 @@ class Signals:
 
 
 def regularly_late(invoices: list[Invoice], today: pendulum.Date, w: Weights = WEIGHTS) -> bool:
-    """Two or more of the last invoices that fell due were paid late (or not yet)."""
+    """A habit, not one slip: at least three invoices fell due, and two or more of the
+    last of them were paid late or are still open past their due date."""
     day = today.isoformat()
     due = sorted((i for i in invoices if i.due < day), key=lambda i: i.issued)
+    if len(due) < w.late_invoices_history:
+        return False
     recent = due[-w.late_invoices_window :]
     return sum(1 for i in recent if i.was_late(today)) >= w.late_invoices_needed
+
+
+def _late_habit(s: Signals, today: pendulum.Date, w: Weights) -> bool:
+    """The habit as the health counts it: only invoices already paid (late) make it, since
+    each one overdue now takes its own points (it is not counted twice)."""
+    if not s.late(today, w):
+        return False
+    day = today.isoformat()
+    due = sorted((i for i in s.invoices if i.due < day), key=lambda i: i.issued)
+    recent = due[-w.late_invoices_window :]
+    closed_late = sum(1 for i in recent if i.is_paid and i.was_late(today))
+    return closed_late >= w.late_invoices_needed
 
 
 def _contact_reasons(s: Signals, now: pendulum.DateTime, w: Weights) -> list[Reason]:
@@ -185,7 +213,7 @@ def _money_reasons(s: Signals, today: pendulum.Date, w: Weights) -> list[Reason]
         if days > 0:
             params = {"number": invoice.number, "days": days}
             reasons.append(Reason("health.overdue", params, by_bucket[aging_bucket(days)]))
-    if s.late(today, w):
+    if _late_habit(s, today, w):
         reasons.append(Reason("health.regularly_late", {}, w.regularly_late))
     return reasons
 
@@ -228,18 +256,51 @@ def needs_call(s: Signals) -> bool:
     return bool(s.open_issues) and s.written_since_issue > 0 and s.spoken_since_issue == 0
 
 
-def suggest(s: Signals, now: pendulum.DateTime) -> Suggestion | None:
-    """A change of state the signals point to, with its reason; ``None`` if none."""
-    state = s.client.state
+def suggest(s: Signals, now: pendulum.DateTime, w: Weights = WEIGHTS) -> Suggestion | None:
+    """A change of state the signals point to, with its reason; ``None`` if none.
+
+    The state is the user's: one they set by hand is not contradicted for
+    :attr:`Weights.hands_off_days` (the state a client was added with is a
+    starting point, not such a judgement).  Strained and repair have a way out:
+    no issue open, none resolved for :attr:`Weights.settled_days` and contact
+    within the cadence suggest routine.  Drifting ends with real contact: a mail
+    that only chases an invoice keeps the cadence but is not "in touch again".
+    """
+    client = s.client
+    state = client.state
+    history = client.history
+    if len(history) > 1 and days_since(history[-1].at, now) < w.hands_off_days:
+        return None
     high = [i for i in s.open_issues if i.severity is Severity.HIGH]
     if high and state in CALM_STATES | {State.DRIFTING}:
         reason = Reason("suggest.strained", {"number": high[0].number})
         return Suggestion(State.STRAINED, reason)
+    if state in CALM_STATES:
+        late = [(i.days_overdue(now.date()), i.number) for i in s.invoices]
+        days_late, number = max(late, default=(0, ""))
+        if days_late > w.overdue_strained_days:
+            reason = Reason("suggest.strained_overdue", {"number": number, "days": days_late})
+            return Suggestion(State.STRAINED, reason)
     days = s.days_since_contact(now)
     quiet = days is not None and days > s.cadence
     if state in CALM_STATES and quiet and not s.snoozed(now):
         reason = Reason("suggest.drifting", {"days": days, "cadence": s.cadence})
         return Suggestion(State.DRIFTING, reason)
-    if state is State.DRIFTING and days is not None and days <= s.cadence:
-        return Suggestion(State.ROUTINE, Reason("suggest.routine", {"days": days}))
+    if state is State.DRIFTING and s.last_warm is not None:
+        warm = max(days_since(s.last_warm, now), 0)
+        if warm <= s.cadence:
+            return Suggestion(State.ROUTINE, Reason("suggest.routine", {"days": warm}))
+    calm = _settled(s, now, w) if state in (State.STRAINED, State.REPAIR) else None
+    if calm is not None:
+        return Suggestion(State.ROUTINE, Reason("suggest.settled", {"days": calm}))
     return None
+
+
+def _settled(s: Signals, now: pendulum.DateTime, w: Weights) -> int | None:
+    """Days since the last issue was resolved or the state was set, if that is a couple
+    of weeks, no issue is open and contact is within the cadence; else ``None``."""
+    if s.open_issues or s.contact_overdue(now):
+        return None
+    marks = [t for t in (s.last_resolved, *(h.at for h in s.client.history[-1:])) if t]
+    calm = min((days_since(t, now) for t in marks), default=w.settled_days)
+    return calm if calm >= w.settled_days else None

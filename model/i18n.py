@@ -12,10 +12,12 @@ only the texts it says.
 from __future__ import annotations
 
 import os
+import string
 from types import ModuleType
 from typing import Any
 
 from model.texts import book as _book
+from model.texts import dates as _dates
 from model.texts import day as _day
 from model.texts import quicklog as _quicklog
 from model.texts import store as _store
@@ -42,7 +44,7 @@ def use(*catalogs: ModuleType) -> None:
         register(catalog.EN, catalog.DE)
 
 
-MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _quicklog, _store, _day)
+MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _dates, _day, _quicklog, _store)
 """Every catalog in ``model/texts/``; a test fails when one is missing here."""
 
 use(*MODEL_CATALOGS)
@@ -53,8 +55,24 @@ use(*MODEL_CATALOGS)
 _NAMED = ("state", "kind", "severity", "issue_kind")
 
 
+class _Plurals(string.Formatter):
+    """``{days:day|days}`` is the first form for exactly 1, the second for any other count;
+    the forms may hold the count themselves: ``{days:every day|every {days} days}``.
+    English and German need no more than these two forms."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, other = format_spec.partition("|")
+            return one if value == 1 else other
+        return str(super().format_field(value, format_spec))
+
+
+_PLURALS = _Plurals()
+
+
 def t(key: str, locale: str = "en", /, **params: Any) -> str:
-    """The text for ``key`` in ``locale``, with ``params`` filled in."""
+    """The text for ``key`` in ``locale``, with ``params`` filled in (and plurals
+    chosen, see :class:`_Plurals`)."""
     catalog = _CATALOGS.get(locale, _CATALOGS["en"])
     template = catalog.get(key) or _CATALOGS["en"].get(key)
     if template is None:
@@ -62,7 +80,9 @@ def t(key: str, locale: str = "en", /, **params: Any) -> str:
     for name in _NAMED:
         if isinstance(params.get(name), str):
             params[name] = catalog.get(f"{name}.{params[name]}", params[name])
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    return _PLURALS.format(template, **params) if "|" in template else template.format(**params)
 
 
 def default_locale(env: dict[str, str] | None = None) -> str:

@@ -32,15 +32,27 @@ class Interaction:
     kind: InteractionKind
     when: str
     text: str = ""
+    tz: str | None = None
+    """The UTC offset of the device that logged it (``-05:00``), so that the call is
+    listed on the writer's day; books written before it have none."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc = {
             "client": self.client,
             "kind": self.kind.value,
             "when": self.when,
             "text": self.text,
         }
+        if self.tz is not None:
+            doc["tz"] = self.tz
+        return doc
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Interaction:
-        return cls(doc["client"], InteractionKind(doc["kind"]), doc["when"], doc.get("text", ""))
+        return cls(
+            doc["client"],
+            InteractionKind(doc["kind"]),
+            doc["when"],
+            doc.get("text", ""),
+            doc.get("tz"),
+        )

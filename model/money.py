@@ -3,8 +3,10 @@
 Germans write ``1.250,50``, English speakers ``1,250.50``; a quick-log line may
 hold either, so :func:`parse_amount` reads both and refuses what is ambiguous
 instead of guessing.  The rule: a separator followed by exactly three digits
-groups thousands, one followed by one or two digits marks the cents.  Amounts
-are ``Decimal`` (never float) next to an ISO 4217 code.
+groups thousands, one followed by one or two digits marks the cents.  The Swiss
+group with an apostrophe (``3'200.00``) and write whole francs as ``6500.-``;
+both are read too, as is ``Fr.`` for CHF.  Amounts are ``Decimal`` (never
+float) next to an ISO 4217 code.
 
 babel is imported inside :func:`format_money` only: loading it takes longer than
 the rest of the model together, and a ``rapport log`` from the shell should not
@@ -25,14 +27,23 @@ __all__ = [
     "CURRENCIES",
     "CURRENCY_FORMATS",
     "CURRENCY_SYMBOLS",
+    "CURRENCY_WORDS",
+    "MAX_DIGITS",
     "format_money",
     "parse_amount",
     "parse_currency",
 ]
 
-AMOUNT_FORMATS = ("1250", "1250.50", "1250,50", "1.250,50", "1,250.50")
+AMOUNT_FORMATS = ("1250", "1250.50", "1250,50", "1.250,50", "1,250.50", "3'200.00", "6500.-")
 
 CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+
+MAX_DIGITS = 15
+"""Digits before the decimal mark: a quadrillion is no invoice, and Decimal's 28-digit
+context must hold every sum of them."""
+
+CURRENCY_WORDS = {"fr.": "CHF", "fr": "CHF", "sfr.": "CHF", "sfr": "CHF"}
+"""Words for a currency that are no ISO code: the Swiss write ``Fr. 6500.-``."""
 
 CURRENCY_FORMATS = ("EUR", "USD", "CHF", "GBP", "€", "$", "£")
 
@@ -51,7 +62,10 @@ UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
 """
 CURRENCIES = frozenset(_LEGAL_TENDER.split())
 
-_AMOUNT = re.compile(r"[0-9][0-9.,]*")
+_AMOUNT = re.compile(r"[0-9][0-9.,'’]*")
+_APOSTROPHES = "'’"
+# "6500.-" and "6500.–": whole francs, the dash standing for "no cents".
+_WHOLE_MARKS = (".-", ".–", ",-", ",–")
 _GROUP = re.compile(r"[0-9]{3}")
 _LEAD = re.compile(r"[0-9]{1,3}")
 _CODE = re.compile(r"[A-Za-z]{3}")
@@ -60,7 +74,8 @@ _BABEL_LOCALES = {"de": "de_DE", "en": "en_US"}
 
 
 def parse_amount(text: str) -> Decimal:
-    """``1250``, ``1250.50``, ``1250,50``, ``1.250,50``, ``1,250.50``, ``1.250`` → Decimal.
+    """``1250``, ``1250.50``, ``1250,50``, ``1.250,50``, ``1,250.50``, ``1.250``,
+    ``3'200.00``, ``6500.-`` → Decimal.
 
     Raises InputError for anything else, for zero or negative amounts and for
     more than two decimals.
@@ -68,15 +83,38 @@ def parse_amount(text: str) -> Decimal:
     word = text.strip()
     if word.startswith("-"):
         raise InputError("quicklog.money.positive", word=word)
-    if _AMOUNT.fullmatch(word) is None or word[-1] in ".,":
+    digits = word[:-2] if word.endswith(_WHOLE_MARKS) else word
+    if _AMOUNT.fullmatch(digits) is None or digits[-1] in ".,'’":
         raise _bad_amount(word)
-    whole, cents = _split(word)
+    whole, cents = _swiss(word, digits) if _has_apostrophe(digits) else _split(digits)
+    if digits is not word and cents:
+        raise _bad_amount(word)
+    if len(whole.lstrip("0")) > MAX_DIGITS:
+        raise InputError("quicklog.money.too_big", word=word, max=MAX_DIGITS)
     if len(cents) > 2:
         raise InputError("quicklog.money.decimals", word=word)
     amount = Decimal(f"{whole}.{cents}" if cents else whole)
     if amount <= 0:
         raise InputError("quicklog.money.positive", word=word)
     return amount
+
+
+def _has_apostrophe(digits: str) -> bool:
+    return any(ch in _APOSTROPHES for ch in digits)
+
+
+def _swiss(word: str, digits: str) -> tuple[str, str]:
+    """``3'200.50`` → (``3200``, ``50``): apostrophes group, a dot or comma marks cents."""
+    unified = digits.replace("’", "'")
+    whole, cents = unified, ""
+    marks = [ch for ch in unified if ch in ".,"]
+    if len(marks) > 1:
+        raise _bad_amount(word)
+    if marks:
+        whole, cents = unified.split(marks[0])
+    if "'" not in whole or (marks and not cents):
+        raise _bad_amount(word)
+    return _ungrouped(word, whole, "'"), cents
 
 
 def _split(word: str) -> tuple[str, str]:
@@ -110,10 +148,13 @@ def _bad_amount(word: str) -> InputError:
 
 
 def parse_currency(text: str) -> str:
-    """``EUR``, ``eur``, ``€`` → ``"EUR"``; ``$`` → ``"USD"``; unknown codes are an InputError."""
+    """``EUR``, ``eur``, ``€`` → ``"EUR"``; ``$`` → ``"USD"``; ``Fr.`` → ``"CHF"``;
+    unknown codes are an InputError."""
     word = text.strip()
     if word in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[word]
+    if word.casefold() in CURRENCY_WORDS:
+        return CURRENCY_WORDS[word.casefold()]
     code = word.upper()
     if _CODE.fullmatch(word) is None or code not in CURRENCIES:
         raise InputError("quicklog.money.currency", word=word, formats=", ".join(CURRENCY_FORMATS))

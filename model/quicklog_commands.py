@@ -2,13 +2,19 @@
 
 The commands are plain data so that the parser and the book meet only here: the
 parser never touches the book, and the book never reads text.  Dates the line
-left out are already filled in from the ``now`` the parser was given.
+left out are already filled in from the ``now`` the parser was given.  The checks
+that a date makes sense (not ahead of today, due after issued) are the book's, in
+:mod:`model.date_checks`, so that every front end gets them.
+
+Every command's ``read`` says how a weekday or a two-digit year was read
+(``"on monday = 2026-11-23"``), for the receipt; it is empty when the line names
+the day itself, and left out of equality so that it never decides what a line means.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -43,6 +49,7 @@ class LogInteraction:
     kind: InteractionKind
     text: str
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class OpenIssue:
     severity: Severity
     kind: IssueKind
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,7 @@ class ResolveIssue:
     number: int
     note: str
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ class AddInvoice:
     issued: pendulum.Date
     due: pendulum.Date | None
     due_in_days: int | None
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,7 @@ class RecordPayment:
     amount: Decimal | None
     currency: str | None
     on: pendulum.Date
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -92,6 +103,7 @@ class OweThanks:
     text: str
     by: pendulum.Date | None
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,7 @@ class ThanksDone:
     client: str
     number: int
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ class AddKudos:
     text: str
     giver: str
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,7 @@ class ChangeState:
     state: State
     note: str
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -123,6 +138,7 @@ class AddFollowUp:
     text: str
     due: pendulum.Date
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -132,6 +148,7 @@ class MarkDone:
     client: str
     ref: str
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -142,6 +159,7 @@ class Snooze:
     until: pendulum.Date | None
     reason: str
     when: pendulum.DateTime
+    read: str = field(default="", compare=False)
 
 
 Command = (

@@ -2,8 +2,9 @@
 
 Verbs and state words of both languages live in one table each, so the parser,
 the error messages and the board's Tab completion can never disagree about
-which words exist.  Splitting keeps every word's offset in the line, because an
-error must point at the word that failed.
+which words exist (a new verb is one more row and one more reader).  Splitting
+keeps every word's offset in the line, because an error must point at the word
+that failed; :class:`Line` is what each verb's reader works on.
 """
 
 from __future__ import annotations
@@ -12,20 +13,26 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple, NoReturn
+
+import pendulum
 
 from model.client import State
+from model.errors import InputError
 from model.interaction import InteractionKind
 from model.issue import Severity
+from model.quicklog_commands import QuickLogError
 
 __all__ = [
     "OPEN_QUOTES",
     "STATE_WORDS",
     "VERBS",
     "Action",
+    "Line",
     "Verb",
     "Word",
     "is_gap",
+    "line_error",
     "split_words",
     "text_of",
 ]
@@ -127,6 +134,36 @@ class Word(NamedTuple):
     def shown(self) -> str:
         """The word as it goes into a text: quotes kept, line breaks gone."""
         return f"{self.raw[0]}{self.text}{self.raw[-1]}" if self.quoted else self.raw
+
+
+@dataclass(frozen=True)
+class Line:
+    """What every verb's reader needs: the line, the client, the verb, its arguments."""
+
+    line: str
+    now: pendulum.DateTime
+    client: str
+    verb: Verb
+    verb_word: Word
+    args: list[Word]
+
+    def fail(self, key: str, word: Word | None, expected: Sequence[str]) -> NoReturn:
+        raise line_error(self.line, key, word, expected, verb=self.verb_word.raw)
+
+    def relay(self, err: InputError, words: Sequence[Word], expected: Sequence[str]) -> NoReturn:
+        """Re-raise an error of the date or money reader, pointed at the word it names."""
+        params = dict(err.params)
+        named = params.pop("word", "")
+        word = next((w for w in words if w.raw == named), words[0])
+        raise line_error(self.line, err.key, word, expected, **params) from None
+
+
+def line_error(
+    line: str, key: str, word: Word | None, expected: Sequence[str], **params: Any
+) -> QuickLogError:
+    if word is None:
+        return QuickLogError(key, word="", position=len(line), expected=expected, **params)
+    return QuickLogError(key, word=word.raw, position=word.start, expected=expected, **params)
 
 
 def is_gap(ch: str) -> bool:

@@ -1,7 +1,9 @@
 """Finding the client a user means from what they typed.
 
 People type ``acme``, ``ac`` or ``müller``: an exact id wins, then a unique id
-prefix, then a case-insensitive part of the name.  More than one match is an
+prefix, then a part of the name.  Names compare folded (:func:`model.words.folds`):
+case and accents never matter, in either direction (``cafe`` finds *Café*,
+``muller``, ``mueller`` and ``müller`` find *Müller*).  More than one match is an
 error that lists the candidates, so nothing is written to the wrong client.
 """
 
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol, TypeVar
 
 from model.errors import InputError
+from model.words import folds
 
 __all__ = ["resolve_client"]
 
@@ -30,14 +33,16 @@ N = TypeVar("N", bound=Named)
 def resolve_client(ref: str, clients: Iterable[N]) -> N:
     """Exact id, exact name, unique id prefix, unique part of a name: the first that decides."""
     pool = list(clients)
-    wanted = ref.strip().casefold()
+    wanted = ref.strip()
     if not wanted:
         raise InputError("client.missing")
+    exact = wanted.casefold()
+    needles = folds(wanted)
     matchers: tuple[Callable[[N], bool], ...] = (
-        lambda c: c.id.casefold() == wanted,
-        lambda c: c.name.casefold() == wanted,
-        lambda c: c.id.casefold().startswith(wanted),
-        lambda c: wanted in c.name.casefold(),
+        lambda c: c.id.casefold() == exact,
+        lambda c: any(n == h for n in needles for h in folds(c.name)),
+        lambda c: any(folds(c.id)[0].startswith(n) for n in needles),
+        lambda c: any(n in h for n in needles for h in folds(c.name)),
     )
     for matcher in matchers:
         hits = [c for c in pool if matcher(c)]

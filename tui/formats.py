@@ -16,7 +16,7 @@ from rich.text import Text
 
 from model import Severity, State, t
 from model.money import format_money
-from model.timestamps import ago, parse_day, parse_moment
+from model.timestamps import ago, local_day, parse_day, parse_moment
 
 __all__ = [
     "SEVERITY_STYLES",
@@ -56,15 +56,18 @@ def state_text(state: State, locale: str) -> Text:
     return Text(t(f"state.{state.value}", locale), style=STATE_STYLES[state])
 
 
-def day(stored: str, locale: str) -> str:
-    """A stored day (``2026-03-07``) or moment, as the reader writes a date."""
-    date = parse_day(stored) if len(stored) == 10 else parse_moment(stored).date()
+def day(
+    stored: str, locale: str, now: pendulum.DateTime | None = None, zone: str | None = None
+) -> str:
+    """A stored day (``2026-03-07``) or moment, as the reader writes a date; a moment on
+    the user's day (the writer's ``zone``, else ``now``'s, see ``local_day``)."""
+    date = parse_day(stored) if len(stored) == 10 else local_day(stored, zone, now)
     return date.format(_DAY_FORMATS.get(locale, _DAY_FORMATS["en"]), locale=locale)
 
 
-def moment(stored: str, now: pendulum.DateTime, locale: str) -> str:
+def moment(stored: str, now: pendulum.DateTime, locale: str, zone: str | None = None) -> str:
     """``7 Mar 2026 (3 days ago)`` for a stored moment, measured from ``now``."""
-    return f"{day(stored, locale)} ({ago(parse_moment(stored), now, locale)})"
+    return f"{day(stored, locale, now, zone)} ({ago(parse_moment(stored), now, locale)})"
 
 
 def money(amount: Decimal, currency: str, locale: str) -> str:

@@ -20,16 +20,16 @@ EN: dict[str, str] = {
     # health
     "health.followup_late": "follow-up #{number} was due {due}",
     # today
-    "today.contact_never": "{name}: never contacted yet (cadence {cadence} days)",
-    "today.contact": "{name}: no contact for {days} days (cadence {cadence}) — call",
-    "today.contact_soon": "{name}: cadence of {cadence} days runs out on {due}",
+    "today.contact_never": "{name}: never contacted yet (cadence {cadence} {cadence:day|days})",
+    "today.contact": "{name}: no contact for {days} {days:day|days} (cadence {cadence}) — call",
+    "today.contact_soon": "{name}: cadence of {cadence} {cadence:day|days} runs out on {due}",
     "today.followup": "{name}: follow-up #{number} {text} (due {due})",
     "today.thanks": "{name}: thanks #{number} {text} (by {by})",
     "today.invoice_due": "{name}: invoice {number} falls due {due} ({money} open)",
     "today.invoice_bucket": (
-        "{name}: invoice {number} now {days} days overdue, bucket {bucket} ({money} open)"
+        "{name}: invoice {number} now {days} {days:day|days} overdue, bucket {bucket} ({money} open)"
     ),
-    "today.issue_waiting": "{name}: issue #{number} ({severity}) open for {days} days: {text}",
+    "today.issue_waiting": "{name}: issue #{number} ({severity}) open for {days} {days:day|days}: {text}",
     "today.call": "{name}: ☎ call rather than mail — issue #{number} open, {written} mails since",
 }
 
@@ -49,16 +49,16 @@ DE: dict[str, str] = {
     "snooze.past": "Die Zurückstellung muss nach heute enden, nicht am {until}.",
     "snooze.not_snoozed": "{name} ist nicht zurückgestellt.",
     "health.followup_late": "Nachfassen #{number} war fällig am {due}",
-    "today.contact_never": "{name}: noch nie kontaktiert (Rhythmus {cadence} Tage)",
-    "today.contact": "{name}: seit {days} Tagen kein Kontakt (Rhythmus {cadence}) – anrufen",
-    "today.contact_soon": "{name}: Rhythmus von {cadence} Tagen läuft am {due} ab",
+    "today.contact_never": "{name}: noch nie kontaktiert (Rhythmus {cadence} {cadence:Tag|Tage})",
+    "today.contact": "{name}: seit {days} {days:Tag|Tagen} kein Kontakt (Rhythmus {cadence}) – anrufen",
+    "today.contact_soon": "{name}: Rhythmus von {cadence} {cadence:Tag|Tagen} läuft am {due} ab",
     "today.followup": "{name}: Nachfassen #{number} {text} (fällig {due})",
     "today.thanks": "{name}: Dank #{number} {text} (bis {by})",
     "today.invoice_due": "{name}: Rechnung {number} wird am {due} fällig ({money} offen)",
     "today.invoice_bucket": (
-        "{name}: Rechnung {number} jetzt {days} Tage überfällig, Stufe {bucket} ({money} offen)"
+        "{name}: Rechnung {number} jetzt {days} {days:Tag|Tage} überfällig, Stufe {bucket} ({money} offen)"
     ),
-    "today.issue_waiting": "{name}: Problem #{number} ({severity}) seit {days} Tagen offen: {text}",
+    "today.issue_waiting": "{name}: Problem #{number} ({severity}) seit {days} {days:Tag|Tagen} offen: {text}",
     "today.call": (
         "{name}: ☎ lieber anrufen als mailen – Problem #{number} offen, seitdem {written} Mails"
     ),

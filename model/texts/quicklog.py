@@ -17,6 +17,9 @@ EN: dict[str, str] = {
     "quicklog.missing_verb": "What happened with {client}? Add a verb — one of: {expected}.",
     "quicklog.unknown_verb": "Unknown verb '{word}' — expected one of: {expected}.",
     "quicklog.missing_text": "'{verb}' needs a text, e.g. {verb} extra pages outside the scope.",
+    "quicklog.missing_thanks_text": "'{verb}' needs what you owe thanks for, e.g. {verb} card for the referral by friday.",
+    "quicklog.missing_kudos_text": "'{verb}' needs the compliment, e.g. {verb} \"great work!\" from Maren.",
+    "quicklog.two_dates": "'{word}' is a second date in this line, which takes one; put the one that belongs to the text in quotes.",
     "quicklog.unknown_kind": "Unknown issue kind '{word}' — expected one of: {expected}.",
     "quicklog.kind_twice": "An issue has one kind; '{word}' is a second one.",
     "quicklog.missing_number": "'{verb}' needs the number, e.g. {verb} 3.",
@@ -31,9 +34,10 @@ EN: dict[str, str] = {
     "quicklog.date.form": "'{word}' is not a date — write it as {formats}.",
     "quicklog.date.invalid": "There is no day '{word}' in the calendar.",
     "quicklog.date.range": "'{word}' is outside the years {first} to {last}.",
-    "quicklog.date.too_far": "'{word}' is too far away; at most {max} days.",
+    "quicklog.date.too_far": "'{word}' is too far away; at most {max} {max:day|days}.",
     "quicklog.money.amount": "'{word}' is not an amount — write it like {formats}.",
     "quicklog.money.decimals": "'{word}' has more than two decimals.",
+    "quicklog.money.too_big": "'{word}' is too large; at most {max} digits before the decimal mark.",
     "quicklog.money.positive": "'{word}' is not more than zero; amounts are positive.",
     "quicklog.money.currency": "Unknown currency '{word}' — write a code or sign like {formats}.",
     "quicklog.unknown_verb_near": (
@@ -65,6 +69,9 @@ DE: dict[str, str] = {
     "quicklog.missing_text": (
         "„{verb}“ braucht einen Text, z. B. {verb} Zusatzseiten außerhalb des Umfangs."
     ),
+    "quicklog.missing_thanks_text": "„{verb}“ braucht, wofür du dankst, z. B. {verb} Karte für die Empfehlung bis Freitag.",
+    "quicklog.missing_kudos_text": "„{verb}“ braucht das Lob, z. B. {verb} „Tolle Arbeit!“ von Maren.",
+    "quicklog.two_dates": "„{word}“ ist ein zweites Datum in dieser Zeile, die nur eines nimmt; setze das, was zum Text gehört, in Anführungszeichen.",
     "quicklog.unknown_kind": "Unbekannte Problemart „{word}“ – erwartet wird eine von: {expected}.",
     "quicklog.kind_twice": "Ein Problem hat eine Art; „{word}“ ist eine zweite.",
     "quicklog.missing_number": "„{verb}“ braucht die Nummer, z. B. {verb} 3.",
@@ -79,8 +86,9 @@ DE: dict[str, str] = {
     "quicklog.date.form": "„{word}“ ist kein Datum – schreibe es als {formats}.",
     "quicklog.date.invalid": "Den Tag „{word}“ gibt es im Kalender nicht.",
     "quicklog.date.range": "„{word}“ liegt außerhalb der Jahre {first} bis {last}.",
-    "quicklog.date.too_far": "„{word}“ ist zu weit weg; höchstens {max} Tage.",
+    "quicklog.date.too_far": "„{word}“ ist zu weit weg; höchstens {max} {max:Tag|Tage}.",
     "quicklog.money.amount": "„{word}“ ist kein Betrag – schreibe ihn wie {formats}.",
+    "quicklog.money.too_big": "„{word}“ ist zu groß; höchstens {max} Stellen vor dem Komma.",
     "quicklog.money.decimals": "„{word}“ hat mehr als zwei Nachkommastellen.",
     "quicklog.money.positive": "„{word}“ ist nicht größer als null; Beträge sind positiv.",
     "quicklog.money.currency": (

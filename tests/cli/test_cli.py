@@ -207,3 +207,62 @@ def test_a_broken_character_is_refused_by_its_field(acme, book_path: Path) -> No
     assert result.exit_code == 2
     assert "The text in name contains a broken character" in result.stderr
     assert book_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["acme note budget on 2026-11-30", "acme call 2062-11-20", "acme thanks card by 2026-11-01"],
+)
+def test_quick_refuses_a_date_that_cannot_be_right(acme, book_path: Path, line: str) -> None:  # type: ignore[no-untyped-def]
+    before = book_path.read_bytes()
+    result = acme("quick", line)
+    assert result.exit_code == 2
+    assert len(result.output.strip().splitlines()) == 1
+    assert "after today" in result.output or "has passed" in result.output
+    assert book_path.read_bytes() == before
+
+
+def test_show_lists_acts_first_and_an_ended_client_no_health(acme) -> None:  # type: ignore[no-untyped-def]
+    acme("quick", "acme invoice AR-77 500 on 2026-08-01")
+    shown = acme("client", "show", "acme").output
+    assert shown.index("chase invoice AR-77, 86 days overdue") < shown.index("Health")
+    acme(
+        "client",
+        "state",
+        "acme",
+        "ended",
+        "--yes",
+        "--note",
+        "over",
+        "--stop",
+        "-",
+        "--pause",
+        "-",
+        "--play",
+        "-",
+    )
+    ended = acme("client", "show", "acme").output
+    assert "Health" not in ended and "chase" not in ended
+
+
+def test_a_filter_that_matches_nothing_says_so(acme, run) -> None:  # type: ignore[no-untyped-def]
+    out = acme("list", "--state", "strained").output
+    assert "No client matches the filter" in out and "client add" not in out
+    assert "passt zum Filter" in acme("list", "--tag", "nope", locale="de").output
+
+
+def test_an_empty_book_advises_to_add_a_client(run) -> None:  # type: ignore[no-untyped-def]
+    assert "rapport client add" in run("list").output
+
+
+def test_tags_match_whatever_their_case(acme) -> None:  # type: ignore[no-untyped-def]
+    assert "acme" in acme("list", "--tag", "RETAIL").output
+
+
+def test_client_state_usage_does_not_break_inside_a_word() -> None:
+    result = CliRunner().invoke(
+        main, ["client", "state", "--help"], terminal_width=80, prog_name="rapport"
+    )
+    usage = result.output.split("\n\n")[0]
+    assert usage == "Usage: rapport client state [OPTIONS] REF STATE"
+    assert "routine, trusted, ended" in result.output

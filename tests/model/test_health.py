@@ -68,7 +68,7 @@ def test_thanks_past_date_and_recent_kudos(acme: Book, now: pendulum.DateTime) -
     acme.owe_thanks("acme", "card", now.subtract(days=10), pendulum.date(2026, 11, 20))
     acme.add_kudos("acme", "great work", now.subtract(days=5), "Maren")
     got = reasons(acme, now)
-    assert ("thanks #1 owed since 2026-11-20", -5) in got
+    assert ("thanks #1 was due by 2026-11-20", -5) in got
     assert ("1 kudos lately, the newest 5 days ago", 5) in got
     assert acme.board(now)[0].health.score == 100
 

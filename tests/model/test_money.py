@@ -7,6 +7,8 @@ import sys
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from model.errors import InputError
 from model.money import CURRENCIES, format_money, parse_amount, parse_currency
@@ -121,3 +123,53 @@ def test_parsing_money_does_not_load_babel() -> None:
     code = "import sys, model.money, model.quicklog; print('babel' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("3'200.00", "3200.00"),
+        ("3’200.50", "3200.50"),
+        ("1'000'000", "1000000"),
+        ("3'200,50", "3200.50"),
+        ("6500.-", "6500"),
+        ("6500.–", "6500"),
+        ("3'200.-", "3200"),
+        ("6500,-", "6500"),
+    ],
+)
+def test_amounts_as_the_swiss_write_them(text: str, amount: str) -> None:
+    assert parse_amount(text) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "text", ["3'20", "'200", "3''200", "3'2000", "3'200.5.-", "1.250'000", "6500.-5", "6500.50.-"]
+)
+def test_bad_swiss_amounts(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_amount(text)
+    assert caught.value.key == "quicklog.money.amount"
+
+
+@pytest.mark.parametrize("text", ["Fr.", "fr", "SFr.", "CHF"])
+def test_swiss_currency_words(text: str) -> None:
+    assert parse_currency(text) == "CHF"
+
+
+@given(st.integers(min_value=1, max_value=10**12), st.integers(min_value=0, max_value=99))
+def test_swiss_grouping_reads_back(francs: int, rappen: int) -> None:
+    grouped = f"{francs:,}".replace(",", "'")
+    assert parse_amount(f"{grouped}.{rappen:02d}") == Decimal(f"{francs}.{rappen:02d}")
+    assert parse_amount(f"{grouped}.-") == Decimal(francs)
+
+
+@pytest.mark.parametrize("text", ["9" * 16, "9" * 40 + ".50", "1'000'000'000'000'000"])
+def test_absurd_digit_counts_are_refused(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_amount(text)
+    assert caught.value.key == "quicklog.money.too_big"
+    assert "15" in caught.value.render("de")
+
+
+def test_the_largest_amount_still_sums() -> None:
+    assert parse_amount("9" * 15 + ".99") * 3 > 0

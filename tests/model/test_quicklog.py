@@ -65,8 +65,15 @@ GOOD: list[tuple[str, Command]] = [
     ("acme call", Log("acme", IK.CALL, "", NOW)),
     ("acme call follow up in 3d", Log("acme", IK.CALL, "follow up in 3d", NOW)),
     ("acme call talked on the phone", Log("acme", IK.CALL, "talked on the phone", NOW)),
-    ("acme call budget 2026-11-20", Log("acme", IK.CALL, "budget 2026-11-20", NOW)),
-    ("acme call on 2026-11-20 about money", Log("acme", IK.CALL, "on 2026-11-20 about money", NOW)),
+    ("acme call budget 2026-11-20", Log("acme", IK.CALL, "budget", noon(2026, 11, 20))),
+    (
+        "acme call on 2026-11-20 about money",
+        Log("acme", IK.CALL, "about money", noon(2026, 11, 20)),
+    ),
+    (
+        'acme call "budget 2026-11-20" agreed',
+        Log("acme", IK.CALL, '"budget 2026-11-20" agreed', NOW),
+    ),
     ('acme call discussed "the plan" today', Log("acme", IK.CALL, 'discussed "the plan"', NOW)),
     ('acme note "budget on 2026-13-45"', Log("acme", IK.NOTE, "budget on 2026-13-45", NOW)),
     ("acme call didn't answer", Log("acme", IK.CALL, "didn't answer", NOW)),

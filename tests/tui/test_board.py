@@ -335,3 +335,16 @@ def test_a_large_fill_keeps_the_selected_row(tmp_path: Path, open_app: OpenApp) 
         assert app.board.selected_row.client.id == chosen.client.id
 
     run(app, body, size=(120, 30))
+
+
+def test_the_typed_filter_ignores_accents_and_case(tmp_path: Path) -> None:
+    from model import Book
+    from tui.widgets.board_table import matches
+
+    book = Book(tmp_path / "accents.json")
+    book.add_client("Café Olé", NOW, tags=["Retail"])
+    book.add_client("Müller", NOW)
+    rows = {r.client.name: r for r in book.board(NOW)}
+    assert matches(rows["Café Olé"], "cafe") and matches(rows["Café Olé"], "OLÉ")
+    assert matches(rows["Müller"], "muller") and matches(rows["Müller"], "mueller")
+    assert not matches(rows["Müller"], "cafe")

@@ -151,7 +151,7 @@ def list_(c: Context, /, **filters: Any) -> None:
     if c.as_json:
         c.emit({"clients": board_json(rows, c.locale)})
     else:
-        click.echo(board_table(rows, now, c.locale))
+        click.echo(board_table(rows, now, c.locale, book_empty=not rows and not c.book.clients()))
 
 
 @main.command()

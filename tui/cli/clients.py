@@ -125,7 +125,8 @@ def client_edit(c: Context, /, ref: str, tags: tuple[str, ...], **kw: Any) -> No
 
 @client.command("state")
 @click.argument("ref", shell_complete=complete_client)
-@click.argument("state", type=click.Choice(STATES))
+# STATE as the metavar: the list of choices would break the usage line inside a word.
+@click.argument("state", type=click.Choice(STATES), metavar="STATE")
 @click.option("--note", default="", help="Why, in a few words.")
 @click.option("--stop", help="Ending: what to stop doing / what went wrong.")
 @click.option("--pause", help="Ending: what to value today.")
@@ -139,6 +140,7 @@ def client_state(
     """Set the state of a relationship; ending asks for a Stop / Pause / Play reflection.
 
     Ending asks first on a terminal; in a script add --yes.
+    STATE is one of: strained, repair, drifting, new, routine, trusted, ended.
 
     \b
     Example:

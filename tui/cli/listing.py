@@ -10,7 +10,7 @@ from typing import Any
 
 import pendulum
 
-from model import BoardRow, ClientFile, t
+from model import BoardRow, ClientFile, State, t
 from model.money import format_money
 from model.printable import printable as clean
 from model.timestamps import ago
@@ -24,7 +24,7 @@ def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
             "id": r.client.id,
             "name": r.client.name,
             "state": r.client.state.value,
-            "health": r.health.score,
+            "health": None if r.client.state is State.ENDED else r.health.score,
             "reasons": [
                 {"key": x.key, "text": x.text(locale), "weight": x.weight} for x in r.health.reasons
             ],
@@ -48,9 +48,13 @@ def board_json(rows: list[BoardRow], locale: str) -> list[dict[str, Any]]:
     ]
 
 
-def board_table(rows: list[BoardRow], now: pendulum.DateTime, locale: str) -> str:
+def board_table(
+    rows: list[BoardRow], now: pendulum.DateTime, locale: str, *, book_empty: bool = True
+) -> str:
+    """The board as a text table; no rows says why: an empty book, or a filter that
+    matches none of its clients."""
     if not rows:
-        return t("cli.list_empty", locale)
+        return t("cli.list_empty" if book_empty else "cli.list_no_match", locale)
     head = [t(f"cli.col.{c}", locale) for c in _COLUMNS]
     body = [_cells(r, now, locale) for r in rows]
     widths = [max(len(line[i]) for line in [head, *body]) for i in range(len(head))]
@@ -73,7 +77,7 @@ def _cells(r: BoardRow, now: pendulum.DateTime, locale: str) -> list[str]:
         t(f"state.{r.client.state.value}", locale),
         r.client.id,
         clean(r.client.name),
-        str(r.health.score),
+        "-" if r.client.state is State.ENDED else str(r.health.score),
         "-" if r.last_contact is None else ago(r.last_contact, now, locale),
         str(r.open_issues or ""),
         overdue,
@@ -99,8 +103,10 @@ def client_text(f: ClientFile, locale: str) -> str:
         out.append(say("cli.show.scope", scope=clean(c.scope)))
     if f.snoozed_until is not None:
         out.append(say("cli.show.snoozed", until=f.snoozed_until, reason=clean(c.snooze_reason)))
-    out.append(say("cli.show.health", score=f.health.score))
-    out += [f"  {x.weight:+d}  {clean(x.text(locale))}" for x in f.health.reasons]
+    out += [f"→ {clean(act.text(locale))}" for act in f.acts]
+    if f.shows_health:
+        out.append(say("cli.show.health", score=f.health.score))
+        out += [f"  {x.weight:+d}  {clean(x.text(locale))}" for x in f.health.reasons]
     if f.suggestion is not None:
         reason = f.suggestion.reason.text(locale)
         out.append(say("cli.show.suggestion", state=f.suggestion.state.value, reason=reason))
@@ -112,13 +118,13 @@ def client_text(f: ClientFile, locale: str) -> str:
     ]
     out.append(say("cli.show.history"))
     out += [
-        f"  {h.at[:10]}  {say(f'state.{h.state.value}')}  {clean(h.note)}".rstrip()
+        f"  {f.day(h.at)}  {say(f'state.{h.state.value}')}  {clean(h.note)}".rstrip()
         for h in c.history
     ]
     out.append(say("cli.show.issues"))
     out += [
-        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
-        f"{clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
+        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {f.day(i.opened)}  "
+        f"{clean(i.text)}{'  ✓ ' + f.day(i.resolved) if i.resolved else ''}"
         for i in f.issues
     ]
     out.append(say("cli.show.invoices"))
@@ -136,14 +142,14 @@ def client_text(f: ClientFile, locale: str) -> str:
     ]
     out.append(say("cli.show.followups"))
     out += [
-        f"  #{x.number}  {x.due}  {clean(x.text)}{'  ✓ ' + x.done_at[:10] if x.done_at else ''}"
+        f"  #{x.number}  {x.due}  {clean(x.text)}{'  ✓ ' + f.day(x.done_at) if x.done_at else ''}"
         for x in f.followups
     ]
     out.append(say("cli.show.kudos"))
-    out += [f"  {k.when[:10]}  {clean(k.text)}  — {clean(k.giver)}" for k in f.kudos]
+    out += [f"  {f.day(k.when)}  {clean(k.text)}  — {clean(k.giver)}" for k in f.kudos]
     out.append(say("cli.show.timeline", count=len(f.interactions)))
     out += [
-        f"  {i.when[:10]}  {say(f'kind.{i.kind.value}')}  {clean(i.text)}"
+        f"  {f.day(i.when, i.tz)}  {say(f'kind.{i.kind.value}')}  {clean(i.text)}"
         for i in f.interactions[:20]
     ]
     if c.reflection is not None:

@@ -95,9 +95,9 @@ def _one(c: Context, /, line: str, dry_run: bool) -> None:
         _describe(c, command)
     elif isinstance(command, quicklog.ChangeState) and needs_reflection(command.state):
         reflection = ask_reflection(c, command.state, stop=None, pause=None, play=None)
-        c.done(c.book.apply(command, reflection))
+        c.done(c.book.apply(command, c.now(), reflection))
     else:
-        c.done(c.book.apply(command))
+        c.done(c.book.apply(command, c.now()))
 
 
 def _describe(c: Context, /, command: Any) -> None:

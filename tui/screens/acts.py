@@ -25,7 +25,7 @@ def quick(line: str, locale: str) -> Do:
 
 def apply(command: Command, reflection: Reflection | None, locale: str) -> Do:
     """Write a quick-log line parsed already (one that ended a client, with its reflection)."""
-    return lambda book, _now: book.apply(command, reflection).render(locale)
+    return lambda book, now: book.apply(command, now, reflection).render(locale)
 
 
 def change_state(

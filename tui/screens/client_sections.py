@@ -65,10 +65,16 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
     if c.history:
         line.append(" ")
         line.append_text(
-            _say("screens.client.state_since", locale, _DIM, day=day(c.history[-1].at, locale))
+            _say(
+                "screens.client.state_since",
+                locale,
+                _DIM,
+                day=day(c.history[-1].at, locale, cf.now),
+            )
         )
-    line.append("  ")
-    line.append_text(health_bar(cf.health.score))
+    if cf.shows_health:
+        line.append("  ")
+        line.append_text(health_bar(cf.health.score))
     if c.dream:
         line.append("  ★ ", style="bold magenta")
         line.append_text(_say("screens.client.dream", locale, "magenta"))
@@ -79,7 +85,7 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
         t("screens.client.currency", locale, currency=c.currency),
     ]
     if cf.interactions:
-        when = moment(cf.interactions[0].when, now, locale)
+        when = moment(cf.interactions[0].when, now, locale, cf.interactions[0].tz)
         facts.append(t("screens.client.last_contact", locale, when=when))
     else:
         facts.append(t("screens.client.never_contacted", locale))
@@ -101,8 +107,9 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
 
 
 def advice(cf: ClientFile, locale: str) -> Text:
-    """The suggested state (never applied) and the call-don't-mail nudge."""
-    lines: list[Text] = []
+    """What to do first (chase, call, thank), then the suggested state (never applied)
+    and the call-don't-mail nudge."""
+    lines: list[Text] = [Text.assemble(("• ", "bold"), safe(act.text(locale))) for act in cf.acts]
     if cf.suggestion is not None:
         s = cf.suggestion
         text = _say(
@@ -125,8 +132,11 @@ def _signed(weight: int) -> Text:
     return Text(f"{weight:+d}" if weight else "±0", style=f"bold {style}", justify="right")
 
 
-def health(cf: ClientFile, locale: str) -> RenderableType:
-    """Every reason with its weight: the score is never a black box."""
+def health(cf: ClientFile, locale: str) -> RenderableType | None:
+    """Every reason with its weight: the score is never a black box; an ended
+    relationship has none."""
+    if not cf.shows_health:
+        return None
     table = _table(5, None)
     table.add_row(
         Text(str(WEIGHTS.start), style="bold", justify="right"),
@@ -169,7 +179,9 @@ def history(cf: ClientFile, locale: str) -> RenderableType:
     table = _table(None, None, None)
     for change in reversed(changes):
         table.add_row(
-            safe(day(change.at, locale)), state_text(change.state, locale), safe(change.note)
+            safe(day(change.at, locale, cf.now)),
+            state_text(change.state, locale),
+            safe(change.note),
         )
     return table
 
@@ -312,7 +324,7 @@ def kudos(cf: ClientFile, locale: str) -> RenderableType:
         if k.giver:
             line.append_text(safe(k.giver))
             line.append(", ", style=_DIM)
-        line.append(day(k.when, locale), style=_DIM)
+        line.append(day(k.when, locale, cf.now), style=_DIM)
         lines.append(line)
     return Text("\n").join(lines)
 
@@ -324,7 +336,7 @@ def timeline(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableT
     table = _table(None, None, None)
     for item in cf.interactions[:TIMELINE_LIMIT]:
         table.add_row(
-            Text(moment(item.when, now, locale), style=_DIM),
+            Text(moment(item.when, now, locale, item.tz), style=_DIM),
             _say(f"kind.{item.kind.value}", locale, "bold"),
             safe(item.text),
         )

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Input
 
-from model import BoardRow, matches_search, t
+from model import BoardRow, State, matches_search, t
 from tui import keys
 from tui.formats import state_text
 from tui.locale import locale_of
@@ -53,7 +53,8 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
     cells = {
         "state": state_text(client.state, locale),
         "client": name,
-        "health": health_cell(row.health.score),
+        # An ended relationship has no health left to watch.
+        "health": Text("  –") if row.client.state is State.ENDED else health_cell(row.health.score),
         "contact": contact,
         "suggest": suggestion,
         "overdue": overdue,
