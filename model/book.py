@@ -8,7 +8,9 @@ caller's, never read here.  Callers see dataclasses, never TinyDB.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pendulum
 
@@ -40,8 +42,14 @@ class KudosRow:
 class Book(Commands):
     """Queries here; the writes come from :class:`Commands`."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._store = Store(path)
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        notice: Callable[[str, dict[str, Any]], None] | None = None,
+    ) -> None:
+        """``notice(key, params)``: see :class:`model.store.Store`."""
+        self._store = Store(path, notice=notice)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
 

@@ -14,11 +14,10 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,8 +25,8 @@ from typing import Any
 import orjson
 from tinydb.table import Document
 
-from model import bookfile
-from model.errors import BookCorrupt, BookTooNew, WriteFailed
+from model import bookfile, lock
+from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
 from model.migrations import (
     META,
     META_ID,
@@ -130,8 +129,17 @@ class Transaction:
 class Store:
     """The book at ``path``: cached in memory, re-read when another process wrote it."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).resolve()
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        notice: Callable[[str, dict[str, Any]], None] | None = None,
+    ) -> None:
+        """``notice(key, params)`` hears what a user should know but that is no error:
+        waiting for another process's lock, a book shown read-only."""
+        self.path = _absolute(Path(path))
+        self._notice = notice
+        self.read_only = False
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._db = BookDB()
         self._loaded = False
@@ -230,8 +238,18 @@ class Store:
         elif locked:
             self._migrate(raw, tables, schema)
         else:
-            with self._exclusive():
-                self._load(locked=True)
+            try:
+                with self._exclusive():
+                    self._load(locked=True)
+            except WriteFailed as error:
+                if not _may_not_write(error):
+                    raise
+                # Reading must not need the right to write: show the lifted book, write nothing.
+                self._install(migrate(tables, schema), signature)
+                if not self.read_only:
+                    reason = error.params["reason"]
+                    self._say("store.read_only", path=str(self.path), found=schema, reason=reason)
+                self.read_only = True
 
     def _install(self, tables: Tables, signature: bookfile.Signature | None) -> None:
         self._db.book.data = tables
@@ -369,19 +387,27 @@ class Store:
             self._commit()
 
     def _write_failed(self, error: OSError) -> WriteFailed:
-        return WriteFailed(path=str(self.path), reason=error.strerror or str(error))
+        return write_failed(self.path, error)
+
+    def _say(self, key: str, **params: Any) -> None:
+        if self._notice is not None:
+            self._notice(key, params)
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:
-        try:
-            os.makedirs(self.path.parent, mode=0o700, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        except OSError as error:
-            raise self._write_failed(error) from error
-        try:
-            with suppress(PermissionError):
-                os.fchmod(fd, 0o600)
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        bookfile.check_path(self.path)
+        waiting = lambda: self._say("store.lock_waiting", path=str(self.path))  # noqa: E731
+        with lock.exclusive(self.lock_path, self.path, on_wait=waiting):
             yield
-        finally:
-            os.close(fd)  # closing the descriptor releases the lock
+
+
+def _absolute(path: Path) -> Path:
+    """The book's path made absolute; a loop of symlinks is left for the open to refuse."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def _may_not_write(error: WriteFailed) -> bool:
+    return error.key in ("store.write_failed.permission", "store.write_failed.read_only")
