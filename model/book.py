@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pendulum
@@ -175,13 +176,29 @@ class Book(Commands):
         """Parse and apply one quick-log line; bad input raises and writes nothing."""
         return self.apply(quicklog.parse(line, now))
 
-    def load(self, batch: Batch, *, replace: bool = False) -> Receipt:
+    def load(
+        self,
+        batch: Batch,
+        *,
+        replace: bool = False,
+        only_into_empty: bool = False,
+        keep_as: os.PathLike[str] | None = None,
+    ) -> Receipt:
         """Write many records in one transaction; ``replace`` empties the book first.
 
-        Loading is not undoable: its undo entry would be as large as the book.
+        Loading into a book is not undoable (its undo entry would be as large as the
+        book); replacing one is, so that ``undo`` brings the user's records back.
+        ``only_into_empty`` refuses a book with records, and ``keep_as`` copies the
+        file that is replaced there first: both under the same lock as the write, so
+        no other process can write in between.
         """
-        with self._store.transaction(undoable=False) as tx:
+        with self._store.transaction(undoable=replace) as tx:
+            if only_into_empty and not replace and any(tx.table(name) for name in _TABLES):
+                raise InputError("book.not_empty", path=str(self.path))
+            if keep_as is not None and any(tx.table(name) for name in _TABLES):
+                self._store.keep_copy(Path(keep_as))
             if replace:
+                tx.set_label(Receipt("book.loaded", {"clients": len(batch.clients)}).label())
                 for name in _TABLES:
                     for doc_id in list(tx.table(name)):
                         tx.remove(name, int(doc_id))

@@ -374,6 +374,18 @@ class Store:
             raise self._write_failed(error) from error
         self._generation = generation
 
+    def keep_copy(self, target: Path) -> None:
+        """Copy the book's file, as it is, to ``target`` (0600); inside a transaction only."""
+        if self._txn is None:
+            raise RuntimeError("Store.keep_copy() outside a transaction")
+        loaded = bookfile.read(self.path)
+        if loaded is None:
+            return
+        try:
+            bookfile.replace(target, loaded[0], keep=False)
+        except OSError as error:
+            raise self._write_failed(error) from error
+
     def _migrate(self, raw: bytes, tables: Tables, schema: int) -> None:
         """Lift an older book to the current schema, after keeping its bytes as ``.v<n>.bak``."""
         try:

@@ -22,6 +22,10 @@ EN: dict[str, str] = {
     "book.undone": "Took back: {what}",
     "book.nothing_to_undo": "Nothing to undo.",
     "book.loaded": "{clients} clients loaded.",
+    "book.not_empty": (
+        "{path} already holds a book; the demo goes only into an empty one. "
+        "Give another file with --db, or use --force to replace it (it is kept as a copy)"
+    ),
     # input errors
     "client.missing": "Which client? Give an id, an id prefix or part of a name.",
     "client.ambiguous": "'{ref}' matches several clients: {candidates}. Type more of the id.",
@@ -106,6 +110,10 @@ DE: dict[str, str] = {
     "book.undone": "Zurückgenommen: {what}",
     "book.nothing_to_undo": "Nichts zum Zurücknehmen.",
     "book.loaded": "{clients} Kund:innen geladen.",
+    "book.not_empty": (
+        "{path} enthält schon ein Buch; die Demo kommt nur in ein leeres. "
+        "Gib mit --db eine andere Datei an oder ersetze es mit --force (eine Kopie bleibt)"
+    ),
     "client.missing": "Welche Kund:in? Gib eine ID, den Anfang einer ID oder einen Namensteil an.",
     "client.ambiguous": "'{ref}' passt auf mehrere Kund:innen: {candidates}. Tippe mehr von der ID.",
     "client.unknown": "Keine Kund:in passt zu '{ref}'. Bekannte IDs sind u. a.: {known}.",

@@ -16,7 +16,16 @@ import orjson
 
 from model import LOCALES, BoardFilter, State
 from tui.cli.clients import ask_reflection, client
-from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing
+from tui.cli.context import (
+    STATES,
+    Context,
+    RapportGroup,
+    echo,
+    echo_json,
+    echo_safe,
+    pass_context,
+    refusing,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -156,9 +165,9 @@ def list_(c: Context, as_json: bool, **filters: Any) -> None:
     now = c.now()
     rows = c.book.board(now, make_filter(**filters))
     if as_json:
-        click.echo(orjson.dumps(board_json(rows, c.locale), option=orjson.OPT_INDENT_2).decode())
+        echo_json(orjson.dumps(board_json(rows, c.locale), option=orjson.OPT_INDENT_2).decode())
     else:
-        click.echo(board_table(rows, now, c.locale))
+        echo(board_table(rows, now, c.locale))
 
 
 @main.command()
@@ -188,15 +197,18 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) ->
     Example:
       rapport --db /tmp/demo.json demo --clients 1000 --interactions 100000
     """
-    from model.demo import build_demo
+    from model.demo import before_demo_path, build_demo
 
-    if c.book.clients() and not force:
-        click.echo(c.say("cli.demo_refused", path=str(c.db)), err=True)
-        sys.exit(2)
+    if force and sys.stdin.isatty() and c.book.clients():
+        # A slip of the hand must not replace a real book: ask, on a terminal.
+        kept = before_demo_path(c.book)
+        question = c.say("cli.demo_confirm", path=str(c.db), kept=str(kept))
+        if not click.confirm(echo_safe(question), default=False):
+            sys.exit(1)
     build_demo(
         c.book, c.now(), clients=clients, interactions=interactions, seed=seed, replace=force
     )
-    click.echo(c.say("cli.demo_done", clients=clients, interactions=interactions, path=str(c.db)))
+    echo(c.say("cli.demo_done", clients=clients, interactions=interactions, path=str(c.db)))
 
 
 main.add_command(client)

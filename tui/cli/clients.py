@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from model import Reflection, State
-from tui.cli.context import STATES, Context, complete_client, pass_context, refusing
+from tui.cli.context import STATES, Context, complete_client, echo, pass_context, refusing
 
 __all__ = ["ask_reflection", "client"]
 
@@ -52,7 +52,7 @@ def client_list(c: Context) -> None:
       rapport client list
     """
     for cl in c.book.clients():
-        click.echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{cl.name}")
+        echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{cl.name}")
 
 
 @client.command("show")
@@ -68,7 +68,7 @@ def client_show(c: Context, ref: str) -> None:
     """
     from tui.cli.listing import client_text
 
-    click.echo(client_text(c.book.client_file(ref, c.now()), c.locale))
+    echo(client_text(c.book.client_file(ref, c.now()), c.locale))
 
 
 @client.command("edit")
