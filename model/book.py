@@ -216,4 +216,5 @@ class Book(Commands):
         label = self._store.undo()
         if label is None:
             return None
-        return Receipt("book.undone", {"what": label}, label.get("client"))
+        client = label.get("client")
+        return Receipt("book.undone", {"what": label}, client if isinstance(client, str) else None)

@@ -22,6 +22,7 @@ EN: dict[str, str] = {
     "book.undone": "Took back: {what}",
     "book.nothing_to_undo": "Nothing to undo.",
     "book.loaded": "{clients} clients loaded.",
+    "book.some_change": "a change",
     "book.not_empty": (
         "{path} already holds a book; the demo goes only into an empty one. "
         "Give another file with --db, or use --force to replace it (it is kept as a copy)"
@@ -110,6 +111,7 @@ DE: dict[str, str] = {
     "book.undone": "Zurückgenommen: {what}",
     "book.nothing_to_undo": "Nichts zum Zurücknehmen.",
     "book.loaded": "{clients} Kund:innen geladen.",
+    "book.some_change": "eine Änderung",
     "book.not_empty": (
         "{path} enthält schon ein Buch; die Demo kommt nur in ein leeres. "
         "Gib mit --db eine andere Datei an oder ersetze es mit --force (eine Kopie bleibt)"
