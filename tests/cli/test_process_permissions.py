@@ -141,8 +141,8 @@ def test_a_full_disk_gets_advice_about_space(tmp_path: Path) -> None:
     # The mount is empty: the book is made on it, then grows until the disk is full.
     script = (
         f"{_mount('tmpfs', folder)} && {RAPPORT} client add 'ACME GmbH' --id acme && "
-        f"i=0; while [ $i -lt 400 ]; do {RAPPORT} quick \"acme note $(printf 'x%.0s' $(seq 2000))\" "
-        "> /dev/null || exit $?; i=$((i+1)); done"
+        "note=$(printf 'x%.0s' $(seq 2000)); i=0; while [ $i -lt 400 ]; do "
+        f'{RAPPORT} quick "acme note $note" > /dev/null || exit $?; i=$((i+1)); done'
     )
     result = subprocess.run(
         ["unshare", "-m", "sh", "-c", script],
