@@ -393,3 +393,29 @@ def test_no_escape_sequence_from_user_text_reaches_the_terminal(tmp_path: Path, 
     assert stored == f"Evil{evil}Corp", "the book keeps the text exactly as typed"
     data = orjson.loads(runs[8].stdout)
     assert data[0]["name"] == f"Evil{evil}Corp", "JSON keeps the data exact, escaped"
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o777])
+def test_nothing_is_written_wider_than_private_under_any_umask(tmp_path: Path, umask: int) -> None:
+    book = tmp_path / "new" / "deep" / "book.json"
+    env = {**os.environ, "RAPPORT_DB": str(book), "RAPPORT_LOCALE": "en", "RAPPORT_NOW": NOW}
+    for args in (
+        ["client", "add", "ACME GmbH", "--id", "acme"],
+        ["quick", "acme call one"],
+        ["demo", "--force", "--clients", "4", "--interactions", "4"],
+        ["undo"],
+    ):
+        result = subprocess.run(
+            [RAPPORT, *args], capture_output=True, text=True, env=env, umask=umask, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+    made = list((tmp_path / "new").rglob("*"))
+    assert {p.name for p in made} >= {
+        "deep",
+        "book.json",
+        "book.json.lock",
+        "book.json.before-demo",
+    }
+    for path in [tmp_path / "new", *made]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
