@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 
 from model import Book, InteractionKind
 from tests.tui.conftest import NOW, cell, run, until
-from tests.tui.test_app import screen_text
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
 from tui.widgets.quicklog import History, QuickLogBar
@@ -181,6 +180,7 @@ def test_a_recalled_line_is_shown_literally(
         await pilot.press("l", "up")
         value = bar(app).input.value
         assert value == "acme note [bold]budget[/bold] ␛]0;title␇ ␛[2J"
-        assert "[bold]budget[/bold]" in screen_text(app) and "\x1b" not in screen_text(app)
+        shown = "\n".join(visible(app))
+        assert "[bold]budget[/bold]" in shown and "\x1b" not in shown
 
     run(app, recall)
