@@ -8,7 +8,7 @@ caller's, never read here.  Callers see dataclasses, never TinyDB.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 import pendulum
 
 from model import board as _board
-from model import quicklog
+from model import quicklog, shapes
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
 from model.client import Client
@@ -50,9 +50,16 @@ class Book(Commands):
         notice: Callable[[str, dict[str, Any]], None] | None = None,
     ) -> None:
         """``notice(key, params)``: see :class:`model.store.Store`."""
-        self._store = Store(path, notice=notice)
+        self._store = Store(path, notice=notice, check=self._check_shapes)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
+
+    def _check_shapes(self, tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+        """Every document as Rapport writes it, or the damaged-book error naming where."""
+        try:
+            shapes.check(tables)
+        except shapes.ShapeError as error:
+            raise self._store.damaged(error.where, error.expected) from error
 
     @property
     def path(self) -> os.PathLike[str]:

@@ -134,11 +134,14 @@ class Store:
         path: str | os.PathLike[str],
         *,
         notice: Callable[[str, dict[str, Any]], None] | None = None,
+        check: Callable[[Tables], None] | None = None,
     ) -> None:
         """``notice(key, params)`` hears what a user should know but that is no error:
-        waiting for another process's lock, a book shown read-only."""
+        waiting for another process's lock, a book shown read-only.  ``check(tables)``
+        sees every version read from disk before it is used, and may refuse it."""
         self.path = _absolute(Path(path))
         self._notice = notice
+        self._check = check
         self.read_only = False
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._db = BookDB()
@@ -214,6 +217,19 @@ class Store:
             backup=backup,
         )
 
+    def damaged(self, where: str, expected: str) -> BookCorrupt:
+        """The error for a document not as Rapport writes it, at ``where`` (a JSON path)."""
+        backups = self.backups()
+        suffix = "" if backups else "_no_backup"
+        where = where.encode("utf-8", "backslashreplace").decode("utf-8")
+        return BookCorrupt(
+            f"store.corrupt_shape{suffix}",
+            path=str(self.path),
+            where=where,
+            expected=expected,
+            backup=str(backups[0]) if backups else "",
+        )
+
     def _refresh(self, *, locked: bool) -> None:
         head = bookfile.peek(self.path)
         if head is None:
@@ -252,6 +268,8 @@ class Store:
                 self.read_only = True
 
     def _install(self, tables: Tables, signature: bookfile.Signature | None) -> None:
+        if self._check is not None and tables:
+            self._check(tables)
         self._db.book.data = tables
         self._db.reset_caches()
         self._generation = generation_of(tables)

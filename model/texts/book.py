@@ -52,6 +52,7 @@ EN: dict[str, str] = {
     "state.unchanged": "{name} is already {state}.",
     "book.bad_currency": "'{currency}' is not a currency code; use three letters like EUR, USD, CHF.",
     "book.bad_amount": "'{amount}' is not an amount; use a positive number with at most 2 decimals.",
+    "book.amount_too_large": "'{amount}' is too large for an amount; use at most {digits} digits before the decimal mark.",
     # health reasons
     "health.never_contacted": "no contact logged yet",
     "health.no_contact": "no contact for {days} days, cadence {cadence}",
@@ -141,6 +142,9 @@ DE: dict[str, str] = {
     "kudos.empty_text": "Zum Lob gehören die Worte, die gesagt wurden.",
     "state.unchanged": "{name} ist bereits im Status {state}.",
     "book.bad_currency": "'{currency}' ist kein Währungscode; nutze drei Buchstaben wie EUR, USD, CHF.",
+    "book.amount_too_large": (
+        "'{amount}' ist zu groß für einen Betrag; nutze höchstens {digits} Ziffern vor dem Komma."
+    ),
     "book.bad_amount": (
         "'{amount}' ist kein Betrag; nutze eine positive Zahl mit höchstens 2 Nachkommastellen."
     ),

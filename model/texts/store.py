@@ -25,6 +25,16 @@ EN: dict[str, str] = {
         "(expected {{table: {{number: document}}}}). Rapport has left it unchanged. There is no "
         "backup of it; repair the file in an editor, or move it aside to start a new, empty book."
     ),
+    "store.corrupt_shape": (
+        "The book {path} has a document Rapport did not write at {where} (expected "
+        "{expected}). Rapport has left it unchanged. Fix that field in an editor, or restore "
+        "the backup {backup}, for example by copying that file over {path}."
+    ),
+    "store.corrupt_shape_no_backup": (
+        "The book {path} has a document Rapport did not write at {where} (expected "
+        "{expected}). Rapport has left it unchanged. There is no backup of it; fix that field "
+        "in an editor."
+    ),
     "store.too_new": (
         "The book {path} was written by a newer Rapport (schema {found}; this version knows "
         "schema {supported} at most). Rapport has left it unchanged; update Rapport to open it."
@@ -98,6 +108,17 @@ DE: dict[str, str] = {
         "Rapport-Buchs (erwartet: {{Tabelle: {{Nummer: Dokument}}}}). Rapport hat es nicht "
         "verändert. Es gibt keine Sicherung davon; reparier die Datei in einem Editor "
         "oder verschieb sie, um ein neues, leeres Buch zu beginnen."
+    ),
+    "store.corrupt_shape": (
+        "Das Buch {path} enthält bei {where} ein Dokument, das Rapport so nicht schreibt "
+        "(erwartet: {expected}). Rapport hat es nicht verändert. Korrigier dieses Feld in einem "
+        "Editor oder stell die Sicherung {backup} wieder her, etwa indem du diese Datei über "
+        "{path} kopierst."
+    ),
+    "store.corrupt_shape_no_backup": (
+        "Das Buch {path} enthält bei {where} ein Dokument, das Rapport so nicht schreibt "
+        "(erwartet: {expected}). Rapport hat es nicht verändert. Es gibt keine Sicherung davon; "
+        "korrigier dieses Feld in einem Editor."
     ),
     "store.too_new": (
         "Das Buch {path} wurde von einem neueren Rapport geschrieben (Schema {found}; diese "
