@@ -30,7 +30,9 @@ __all__ = ["DEFAULT_TIMEOUT", "abandon_waits", "exclusive", "timeout"]
 #: Seconds a writer waits for another process before it gives up.
 DEFAULT_TIMEOUT = 30.0
 
-_abandoned = threading.Event()
+# Each call of abandon_waits() starts a new round; a wait begun in an earlier round gives up.
+_rounds = threading.Condition()
+_round = 0
 _POLL = 0.05
 
 
@@ -45,8 +47,14 @@ def timeout() -> float:
 
 
 def abandon_waits() -> None:
-    """Make every wait for the lock in this process give up now: the process is ending."""
-    _abandoned.set()
+    """Make every wait for the lock in this process give up now: the process is ending.
+
+    Waits that start later are not affected (a test runs many boards in one process).
+    """
+    global _round
+    with _rounds:
+        _round += 1
+        _rounds.notify_all()
 
 
 def _open(lock_path: Path, book: Path) -> int:
@@ -85,6 +93,11 @@ def exclusive(
         os.close(fd)  # closing the descriptor releases the lock
 
 
+def _abandoned_since(started: int) -> bool:
+    with _rounds:
+        return _rounds.wait_for(lambda: _round != started, timeout=_POLL)
+
+
 def _acquire(fd: int, lock_path: Path, book: Path, on_wait: Callable[[], None] | None) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -95,7 +108,8 @@ def _acquire(fd: int, lock_path: Path, book: Path, on_wait: Callable[[], None] |
         on_wait()
     limit = timeout()
     deadline = time.monotonic() + limit
-    while not _abandoned.wait(_POLL):
+    started = _round
+    while not _abandoned_since(started):
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return

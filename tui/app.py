@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual.app import App
 
 import tui  # noqa: F401  (registers the board's texts)
-from model import BoardFilter, Book
+from model import BoardFilter, Book, lock
 from tui.screens.board import MainScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
@@ -51,6 +51,10 @@ class RapportApp(App[None]):
             history=self._history,
             poll_interval=self._poll_interval,
         )
+
+    def on_unmount(self) -> None:
+        # A write waiting for another process's lock must not keep a quitting board alive.
+        lock.abandon_waits()
 
     @property
     def board(self) -> MainScreen:
