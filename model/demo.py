@@ -24,7 +24,7 @@ from model.issue import Issue, IssueKind, Severity
 from model.receipt import Receipt
 from model.timestamps import day_text, moment_text
 
-__all__ = ["before_demo_path", "build_demo", "demo_batch"]
+__all__ = ["before_demo_path", "build_demo", "demo_batch", "demo_book_path"]
 
 _FIRMS = [
     "Müller & Söhne GmbH",
@@ -187,6 +187,11 @@ def _invoice(rnd: random.Random, n: int, c: Client, today: pendulum.Date) -> Inv
         payments = (Payment(half, day_text(today)),)
     number = f"{today.year}-{n:04d}"
     return Invoice(number, c.id, amount, c.currency, day_text(issued), day_text(due), payments)
+
+
+def demo_book_path(own: Path) -> Path:
+    """The board's demo book: next to the user's own (``book.json`` → ``book.demo.json``)."""
+    return own.with_name(f"{own.stem}.demo{own.suffix or '.json'}")
 
 
 def before_demo_path(book: Book) -> Path:

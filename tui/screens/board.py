@@ -12,14 +12,14 @@ from contextlib import suppress
 from functools import partial
 from typing import ClassVar
 
-import pendulum
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.command import Provider
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from model import BoardFilter, BoardRow, Book, RapportError, Receipt, Reflection, State, t
+from model import BoardFilter, BoardRow, RapportError, Receipt, Reflection, State, t
 from tui import keys
 from tui.palette import KeyCommands
 from tui.screens.keys import localize_bindings
@@ -344,17 +344,13 @@ class MainScreen(LiveScreen):
     def action_pane_act(self, name: str) -> None:
         self.act_on(self.query_one(f"#{name}", PaneTable))
 
-    def action_load_demo(self) -> None:
-        from model.demo import build_demo
+    class OpenDemo(Message):
+        """D on an empty book: the app opens the demo in a book of its own."""
 
+    def action_load_demo(self) -> None:
         if not self.check_action("load_demo", ()):
             return  # the demo is for an empty book only
-
-        def load(book: Book, now: pendulum.DateTime) -> str:
-            build_demo(book, now)
-            return t("board.demo_loaded", self.locale)
-
-        self.write(load)
+        self.post_message(self.OpenDemo())
 
     def action_quit(self) -> None:
         self.app.exit()
