@@ -16,6 +16,7 @@ user can still open their own book afterwards.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -27,6 +28,7 @@ from model.errors import BookUnusable
 __all__ = [
     "BACKUPS",
     "Signature",
+    "absolute",
     "adopt",
     "backup_path",
     "backups",
@@ -71,7 +73,9 @@ def _open_book(path: Path) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise BookUnusable(path=str(path), reason=error.strerror or str(error)) from error
+        # A socket refuses open() itself (ENXIO): say what it is, not "no such device".
+        reason = _KINDS[stat.S_IFSOCK] if error.errno == errno.ENXIO else error.strerror
+        raise BookUnusable(path=str(path), reason=reason or str(error)) from error
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
@@ -118,6 +122,14 @@ def read(path: Path) -> tuple[bytes, Signature] | None:
         return None
     with open(fd, "rb") as handle:
         return handle.read(), _signature(os.fstat(handle.fileno()))
+
+
+def absolute(path: Path) -> Path:
+    """``path`` made absolute; a loop of symlinks is left for the open to refuse in words."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
 
 
 def private_folder(folder: Path) -> None:

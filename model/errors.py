@@ -84,6 +84,11 @@ class WriteFailed(RapportError):
     key = "store.write_failed"
     exit_status = 1
 
+    @property
+    def may_not_write(self) -> bool:
+        """Refused for who we are or where the book lies, not for want of space."""
+        return self.key in ("store.write_failed.permission", "store.write_failed.read_only")
+
 
 # The advice follows the cause: "free some disk space" is no help for a book
 # that belongs to another user or lies on a read-only mount.

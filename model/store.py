@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 from tinydb.table import Document
 
-from model import bookfile, lock
+from model import bookfile, damage, lock
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
 from model.migrations import (
     META,
@@ -139,7 +139,7 @@ class Store:
         """``notice(key, params)`` hears what a user should know but that is no error:
         waiting for another process's lock, a book shown read-only.  ``check(tables)``
         sees every version read from disk before it is used, and may refuse it."""
-        self.path = _absolute(Path(path))
+        self.path = bookfile.absolute(Path(path))
         self._notice = notice
         self._check = check
         self.read_only = False
@@ -199,36 +199,11 @@ class Store:
             raise self._corrupt(error) from error
 
     def _corrupt(self, error: orjson.JSONDecodeError | LayoutError) -> BookCorrupt:
-        backups = self.backups() or sorted(self.path.parent.glob(f"{self.path.name}.v*.bak"))
-        suffix = "" if backups else "_no_backup"
-        backup = str(backups[0]) if backups else ""
-        if isinstance(error, LayoutError):
-            where = error.where.encode("utf-8", "backslashreplace").decode("utf-8")
-            return BookCorrupt(
-                f"store.corrupt_layout{suffix}", path=str(self.path), where=where, backup=backup
-            )
-        return BookCorrupt(
-            f"store.corrupt{suffix}",
-            path=str(self.path),
-            line=error.lineno,
-            column=error.colno,
-            char=error.pos,
-            reason=error.msg,
-            backup=backup,
-        )
+        return damage.unreadable(self.path, error)
 
     def damaged(self, where: str, expected: str) -> BookCorrupt:
         """The error for a document not as Rapport writes it, at ``where`` (a JSON path)."""
-        backups = self.backups()
-        suffix = "" if backups else "_no_backup"
-        where = where.encode("utf-8", "backslashreplace").decode("utf-8")
-        return BookCorrupt(
-            f"store.corrupt_shape{suffix}",
-            path=str(self.path),
-            where=where,
-            expected=expected,
-            backup=str(backups[0]) if backups else "",
-        )
+        return damage.misshapen(self.path, where, expected)
 
     def _refresh(self, *, locked: bool) -> None:
         head = bookfile.peek(self.path)
@@ -258,7 +233,7 @@ class Store:
                 with self._exclusive():
                     self._load(locked=True)
             except WriteFailed as error:
-                if not _may_not_write(error):
+                if not error.may_not_write:
                     raise
                 # Reading must not need the right to write: show the lifted book, write nothing.
                 self._install(migrate(tables, schema), signature)
@@ -429,15 +404,3 @@ class Store:
         waiting = lambda: self._say("store.lock_waiting", path=str(self.path))  # noqa: E731
         with lock.exclusive(self.lock_path, self.path, on_wait=waiting):
             yield
-
-
-def _absolute(path: Path) -> Path:
-    """The book's path made absolute; a loop of symlinks is left for the open to refuse."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return Path(os.path.abspath(path))
-
-
-def _may_not_write(error: WriteFailed) -> bool:
-    return error.key in ("store.write_failed.permission", "store.write_failed.read_only")
