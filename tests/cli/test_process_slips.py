@@ -306,6 +306,16 @@ def test_a_stdout_that_fails_after_the_write_says_the_change_was_saved(acme: Pat
     assert closed.returncode == 0 and "Traceback" not in closed.stderr
     shown = rapport(acme, "client", "show", "acme").stdout
     assert shown.count("Call") == 2
+    with open("/dev/full", "w") as full:
+        demo = subprocess.run(
+            [RAPPORT, "--db", str(acme.with_name("demo.json")), "demo", "--clients", "4"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    assert demo.returncode == 0 and "The change was saved" in one_clean_line(demo)
     # Output of a read that fails: one line, exit 1.
     with open("/dev/full", "w") as full:
         listed = subprocess.run(

@@ -208,7 +208,7 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) ->
     build_demo(
         c.book, c.now(), clients=clients, interactions=interactions, seed=seed, replace=force
     )
-    echo(c.say("cli.demo_done", clients=clients, interactions=interactions, path=str(c.db)))
+    c.saved(c.say("cli.demo_done", clients=clients, interactions=interactions, path=str(c.db)))
 
 
 main.add_command(client)

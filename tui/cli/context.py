@@ -74,12 +74,16 @@ class Context:
 
     def done(self, receipt: Receipt | None) -> None:
         """Print what a write did; the write is done, so a failing stdout must not undo that."""
-        text = receipt.render(self.locale) if receipt else self.say("book.nothing_to_undo")
+        if receipt is None:
+            echo(self.say("book.nothing_to_undo"))
+        else:
+            self.saved(receipt.render(self.locale))
+
+    def saved(self, text: str) -> None:
+        """Print ``text`` about a write that is done: a failing stdout says it was saved."""
         try:
             echo(text)
         except OSError as error:
-            if receipt is None:
-                raise
             _quiet_stdout()
             echo(self.say("cli.saved_unprinted", reason=error.strerror or str(error)), err=True)
             sys.exit(0)
