@@ -121,3 +121,17 @@ def test_an_absurd_amount_typed_is_one_clean_line(made: Path, amount: str) -> No
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("Error: '")
     assert made.read_bytes() == before
+
+
+@pytest.mark.parametrize("doc_id", ["acme", "-1", "1.0", ""])
+def test_a_document_number_that_is_not_a_number_is_named(made: Path, doc_id: str) -> None:
+    data = orjson.loads(made.read_bytes())
+    data["clients"][doc_id] = data["clients"].pop("1")
+    made.write_bytes(orjson.dumps(data))
+    damaged = made.read_bytes()
+    for args in COMMANDS:
+        result = CliRunner().invoke(main, ["--db", str(made), "--now", NOW, *args])
+        assert result.exit_code == 1, (args, result.output)
+        (line,) = result.stderr.strip().splitlines()
+        assert f"at /clients/{doc_id} " in line and "unchanged" in line, line
+    assert made.read_bytes() == damaged
