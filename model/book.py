@@ -8,14 +8,15 @@ caller's, never read here.  Callers see dataclasses, never TinyDB.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import assert_never
+from pathlib import Path
+from typing import Any, assert_never
 
 import pendulum
 
 from model import board as _board
-from model import quicklog
+from model import quicklog, shapes
 from model import search as _search
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
@@ -49,17 +50,29 @@ class Book(DayCommands):
     """Queries here; the writes come from :class:`Commands` and :class:`DayCommands`.
 
     ``cadence`` lays days between contacts per state (``{"new": 14}``) over
-    :data:`model.cadence.CADENCE_DEFAULTS`, for clients without a cadence of their own.
+    :data:`model.cadence.CADENCE_DEFAULTS`, for clients without a cadence of their own;
+    ``notice(key, params)``: see :class:`model.store.Store`.
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], *, cadence: Mapping[State | str, int] | None = None
+        self,
+        path: str | os.PathLike[str],
+        *,
+        cadence: Mapping[State | str, int] | None = None,
+        notice: Callable[[str, dict[str, Any]], None] | None = None,
     ) -> None:
-        self._store = Store(path)
+        self._store = Store(path, notice=notice, check=self._check_shapes)
         self._cadence = cadence_table(cadence)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
         self._search_index: tuple[int, _search.Index] | None = None
+
+    def _check_shapes(self, tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
+        """Every document as Rapport writes it, or the damaged-book error naming where."""
+        try:
+            shapes.check(tables)
+        except shapes.ShapeError as error:
+            raise self._store.damaged(error.where, error.expected) from error
 
     @property
     def path(self) -> os.PathLike[str]:
@@ -240,13 +253,29 @@ class Book(DayCommands):
         """Parse and apply one quick-log line; bad input raises and writes nothing."""
         return self.apply(quicklog.parse(line, now), now)
 
-    def load(self, batch: Batch, *, replace: bool = False) -> Receipt:
+    def load(
+        self,
+        batch: Batch,
+        *,
+        replace: bool = False,
+        only_into_empty: bool = False,
+        keep_as: os.PathLike[str] | None = None,
+    ) -> Receipt:
         """Write many records in one transaction; ``replace`` empties the book first.
 
-        Loading is not undoable: its undo entry would be as large as the book.
+        Loading into a book is not undoable (its undo entry would be as large as the
+        book); replacing one is, so that ``undo`` brings the user's records back.
+        ``only_into_empty`` refuses a book with records, and ``keep_as`` copies the
+        file that is replaced there first: both under the same lock as the write, so
+        no other process can write in between.
         """
-        with self._store.transaction(undoable=False) as tx:
+        with self._store.transaction(undoable=replace) as tx:
+            if only_into_empty and not replace and any(tx.table(name) for name in _TABLES):
+                raise InputError("book.not_empty", path=str(self.path))
+            if keep_as is not None and any(tx.table(name) for name in _TABLES):
+                self._store.keep_copy(Path(keep_as))
             if replace:
+                tx.set_label(Receipt("book.loaded", {"clients": len(batch.clients)}).label())
                 for name in _TABLES:
                     for doc_id in list(tx.table(name)):
                         tx.remove(name, int(doc_id))
@@ -264,4 +293,5 @@ class Book(DayCommands):
         label = self._store.undo()
         if label is None:
             return None
-        return Receipt("book.undone", {"what": label}, label.get("client"))
+        client = label.get("client")
+        return Receipt("book.undone", {"what": label}, client if isinstance(client, str) else None)

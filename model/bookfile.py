@@ -6,21 +6,34 @@ over it.  The version it replaces becomes the newest backup through a hard link
 made just before the rename: no copy, and only versions that parsed are kept,
 because the store loaded the old file under its lock before replacing it.
 Nothing here knows the layout of the data; ``model.store`` does.
+
+What is at the path must be a regular file: a FIFO would hang a plain ``open``,
+a folder or socket would end in a traceback, so every open is non-blocking and
+checked with ``fstat`` first (:class:`~model.errors.BookUnusable`).  A write by
+root (``sudo rapport ...``) gives every file it makes the book's owner, so the
+user can still open their own book afterwards.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from contextlib import suppress
 from pathlib import Path
+
+from model.errors import BookUnusable
 
 __all__ = [
     "BACKUPS",
     "Signature",
+    "absolute",
+    "adopt",
     "backup_path",
     "backups",
     "peek",
+    "private_folder",
     "read",
     "replace",
     "write_new",
@@ -41,12 +54,56 @@ def _signature(st: os.stat_result) -> Signature:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+_KINDS = {
+    stat.S_IFDIR: "it is a folder",
+    stat.S_IFIFO: "it is a named pipe (FIFO)",
+    stat.S_IFSOCK: "it is a socket",
+    stat.S_IFCHR: "it is a device",
+    stat.S_IFBLK: "it is a device",
+}
+
+
+def _open_book(path: Path) -> int | None:
+    """A read descriptor on the regular file at ``path``; ``None`` when there is none.
+
+    ``O_NONBLOCK`` so that a FIFO planted at the path cannot hang the open.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        # A socket refuses open() itself (ENXIO): say what it is, not "no such device".
+        reason = _KINDS[stat.S_IFSOCK] if error.errno == errno.ENXIO else error.strerror
+        raise BookUnusable(path=str(path), reason=reason or str(error)) from error
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        reason = _KINDS.get(stat.S_IFMT(mode), "it is not a regular file")
+        raise BookUnusable(path=str(path), reason=reason)
+    return fd
+
+
+def check_path(path: Path) -> None:
+    """Refuse, before any write, a path at which no book can be (see :func:`_open_book`)."""
+    fd = _open_book(path)
+    if fd is not None:
+        os.close(fd)
+        return
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise BookUnusable(path=str(path), reason=f"{parent} is a file, not a folder")
+    if len(os.fsencode(path.name)) > 255 - 16:  # room for ".name.keep", ".lock", ".5"
+        raise BookUnusable(path=str(path), reason="the file name is too long")
+
+
 def peek(path: Path) -> tuple[int | None, Signature] | None:
     """The generation named in the head of the file (``None`` if it names none) and its
     signature; ``None`` when there is no file."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-    except FileNotFoundError:
+    fd = _open_book(path)
+    if fd is None:
         return None
     try:
         signature = _signature(os.fstat(fd))
@@ -60,24 +117,64 @@ def peek(path: Path) -> tuple[int | None, Signature] | None:
 
 def read(path: Path) -> tuple[bytes, Signature] | None:
     """The whole file and the signature of what was read; ``None`` when there is no file."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(), _signature(os.fstat(handle.fileno()))
-    except FileNotFoundError:
+    fd = _open_book(path)
+    if fd is None:
         return None
+    with open(fd, "rb") as handle:
+        return handle.read(), _signature(os.fstat(handle.fileno()))
 
 
-def write_new(path: Path, payload: bytes) -> Signature:
+def absolute(path: Path) -> Path:
+    """``path`` made absolute; a loop of symlinks is left for the open to refuse in words."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` and any missing parents, each 0700 whatever the umask."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        with suppress(FileExistsError):
+            os.mkdir(made, 0o700)
+            os.chmod(made, 0o700)  # mkdir's mode is narrowed by the umask, even to 0000
+
+
+def adopt(fd: int, book: Path) -> None:
+    """Run as root, give the file at ``fd`` the owner of the book (or of its folder).
+
+    ``sudo rapport ...`` must not leave a book, backup or lock the user cannot open.
+    """
+    if os.geteuid() != 0:
+        return
+    for model in (book, book.parent):
+        try:
+            st = os.stat(model)
+        except OSError:
+            continue
+        with suppress(OSError):
+            os.fchown(fd, st.st_uid, st.st_gid)
+        return
+
+
+def write_new(path: Path, payload: bytes, *, like: Path | None = None) -> Signature:
     """Create ``path`` (mode 0600 whatever the umask) holding ``payload``, fsynced.
 
-    Only the lock holder writes, so a file already at ``path`` was left by a writer
-    that was killed and is removed first.  On error nothing is left behind.
+    With ``like``, the file that ``path`` will replace, it keeps that file's owner
+    (when run as root) and its owner's read/write bits; group and others are never
+    given access.  Only the lock holder writes, so a file already at ``path`` was left
+    by a writer that was killed and is removed first.  On error nothing is left behind.
     """
     with suppress(FileNotFoundError):
         os.unlink(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
     try:
-        os.fchmod(fd, 0o600)
+        os.fchmod(fd, _mode_like(like))
+        adopt(fd, like or path.parent)
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
@@ -89,6 +186,15 @@ def write_new(path: Path, payload: bytes) -> Signature:
         raise
     os.close(fd)
     return signature
+
+
+def _mode_like(like: Path | None) -> int:
+    if like is None:
+        return 0o600
+    try:
+        return stat.S_IMODE(os.stat(like).st_mode) & 0o600 or 0o600
+    except OSError:
+        return 0o600
 
 
 def backup_path(path: Path, number: int) -> Path:
@@ -110,7 +216,9 @@ def replace(path: Path, payload: bytes, *, keep: bool = True) -> Signature:
     """Put ``payload`` in place of ``path`` atomically; with ``keep`` the old file
     becomes backup 1.  Raises ``OSError`` with every file exactly as it was."""
     temp, kept = _sibling(path, ".tmp"), _sibling(path, ".keep")
-    signature = write_new(temp, payload)
+    if keep:
+        _recover(path, kept)
+    signature = write_new(temp, payload, like=path)
     keeping = False
     try:
         keeping = keep and _keep(path, kept)
@@ -128,10 +236,40 @@ def replace(path: Path, payload: bytes, *, keep: bool = True) -> Signature:
     return signature
 
 
+def _recover(path: Path, kept: Path) -> None:
+    """Finish what a writer killed mid-way left: ``kept`` is a whole earlier version.
+
+    Killed before its rename, ``kept`` is the book itself (the same inode, or the same
+    bytes where it is a copy) and goes.  Killed after the rename but before the
+    rotation, ``kept`` is the version just replaced and in no backup yet: it is
+    rotated in now, or it would be lost from every backup.
+    """
+    try:
+        kept_stat = os.stat(kept)
+    except FileNotFoundError:
+        return
+    try:
+        book_stat = os.stat(path)
+    except FileNotFoundError:
+        book_stat = None
+    same = book_stat is not None and (kept_stat.st_dev, kept_stat.st_ino) == (
+        book_stat.st_dev,
+        book_stat.st_ino,
+    )
+    if not same and book_stat is not None and kept_stat.st_size == book_stat.st_size:
+        same = kept.read_bytes() == path.read_bytes()
+    if same:
+        with suppress(FileNotFoundError):
+            os.unlink(kept)
+    else:
+        _rotate(path, kept)
+
+
 def _keep(path: Path, kept: Path) -> bool:
-    """Hard-link the book about to be replaced as ``kept``; a copy where links fail."""
-    with suppress(FileNotFoundError):
-        os.unlink(kept)  # left by a writer that was killed
+    """Hard-link the book about to be replaced as ``kept``; a copy where links fail.
+
+    The copy is made aside and renamed, so ``kept`` is always a whole version.
+    """
     try:
         os.link(path, kept)
     except FileNotFoundError:
@@ -140,7 +278,9 @@ def _keep(path: Path, kept: Path) -> bool:
         loaded = read(path)
         if loaded is None:
             return False
-        write_new(kept, loaded[0])
+        copy = _sibling(path, ".keep.tmp")
+        write_new(copy, loaded[0], like=path)
+        os.replace(copy, kept)
     os.chmod(kept, 0o600)  # a book made by another program may be more open than that
     return True
 

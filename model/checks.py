@@ -49,10 +49,18 @@ def check_currency(currency: str) -> str:
     return code
 
 
+#: Digits before the decimal mark an amount may have: a trillion and more is a typo.
+_MAX_DIGITS = 15
+
+
 def check_amount(amount: Decimal) -> Decimal:
     """A positive amount in cents, kept with two decimals (``1250`` → ``1250.00``)."""
-    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(_CENT):
-        raise InputError("book.bad_amount", amount=str(amount))
+    if not amount.is_finite() or amount.adjusted() >= _MAX_DIGITS:
+        # More digits than any invoice has cannot be quantized (and is a slip anyway).
+        shown = str(amount) if len(str(amount)) <= 40 else f"{str(amount)[:20]}…"
+        raise InputError("book.amount_too_large", amount=shown, digits=_MAX_DIGITS)
+    if amount <= 0 or amount != amount.quantize(_CENT):
+        raise InputError("book.bad_amount", amount=str(amount)[:40])
     return amount.quantize(_CENT)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from pathlib import Path
 
 import pendulum
 
@@ -20,9 +21,10 @@ from model.gratitude import Kudos, Thanks
 from model.interaction import Interaction, InteractionKind
 from model.invoice import Invoice, Payment
 from model.issue import Issue, IssueKind, Severity
+from model.receipt import Receipt
 from model.timestamps import day_text, moment_text
 
-__all__ = ["build_demo", "demo_batch"]
+__all__ = ["before_demo_path", "build_demo", "demo_batch", "demo_book_path"]
 
 _FIRMS = [
     "Müller & Söhne GmbH",
@@ -188,6 +190,17 @@ def _invoice(rnd: random.Random, n: int, c: Client, today: pendulum.Date) -> Inv
     return Invoice(number, c.id, amount, c.currency, day_text(issued), day_text(due), payments)
 
 
+def demo_book_path(own: Path) -> Path:
+    """The board's demo book: next to the user's own (``book.json`` → ``book.demo.json``)."""
+    return own.with_name(f"{own.stem}.demo{own.suffix or '.json'}")
+
+
+def before_demo_path(book: Book) -> Path:
+    """Where ``rapport demo --force`` keeps the book it replaces."""
+    path = Path(book.path)
+    return path.with_name(f"{path.name}.before-demo")
+
+
 def build_demo(
     book: Book,
     now: pendulum.DateTime,
@@ -196,8 +209,14 @@ def build_demo(
     interactions: int = 400,
     seed: int = 7,
     replace: bool = False,
-) -> None:
-    """Write the demo into ``book`` in one transaction."""
-    book.load(
-        demo_batch(now, clients=clients, interactions=interactions, seed=seed), replace=replace
-    )
+) -> Receipt:
+    """Write the demo into ``book`` in one transaction.
+
+    Without ``replace`` a book with records is refused (``InputError``) and left
+    as it is; with it, the book's file is kept as ``BOOK.before-demo`` first and
+    ``undo`` brings its records back.  The check, the copy and the write share one
+    lock, so a write from another terminal cannot slip in between.
+    """
+    batch = demo_batch(now, clients=clients, interactions=interactions, seed=seed)
+    keep = before_demo_path(book) if replace else None
+    return book.load(batch, replace=replace, only_into_empty=True, keep_as=keep)

@@ -1,32 +1,59 @@
-"""User text made safe for a terminal: every control character made visible.
+"""User text made safe to show: control characters visible, never obeyed.
 
-A note holding ``ESC [ 2 J`` would clear the screen it is printed on, a bidi
-override would turn the rest of a row around.  The board (through
-:func:`tui.safe_text.safe`) and the command line (``rapport list``, ``client
-show``) show book text through :func:`printable`, the one rule for both.
+A client name, note or kudos may hold ``ESC ] 52`` (a clipboard write), a window
+title or ``ESC [ 2 J``; printed as it is, the terminal would obey it.  Both front
+ends show user text through these functions (the board through
+:mod:`tui.safe_text`, the command line through its one echo helper), so what was
+typed is what is shown.  No textual here: the command line must start fast.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["printable"]
+__all__ = ["json_text", "printable", "terminal"]
 
 # C0 controls become their Unicode "control picture" (␛ for ESC, ␀ for NUL),
 # so a user sees that something odd is in the text rather than nothing at all.
 _PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
 _BREAKS = str.maketrans({"\r": " ", "\n": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
+# The command line's own layout: its lines and columns stay, everything else is shown.
+_TERMINAL: dict[int, int] = {**_PICTURES, 0x0A: 0x0A, 0x09: 0x09, 0x2028: 0x20, 0x2029: 0x20}
 # Bidi overrides could turn the rest of a row around; the zero-width joiner and
 # other format characters stay, because emoji are built from them.
+_SEPARATORS = "\u2028\u2029"
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters made visible and line breaks as spaces."""
-    text = text.translate(_BREAKS).translate(_PICTURES)
+    """``text`` as one line: control characters made visible, line breaks as spaces."""
+    return _rest(text.translate(_BREAKS).translate(_PICTURES))
+
+
+def terminal(text: str) -> str:
+    """``text`` for a terminal: its line breaks and tabs kept, every other control visible.
+
+    For output the program laid out itself, with user text inside it.
+    """
+    return _rest(text.translate(_TERMINAL), keep="\n\t")
+
+
+def json_text(text: str) -> str:
+    """JSON text with C1 controls, bidi overrides and line separators as ``\\uXXXX``.
+
+    JSON keeps the data exact; only these characters, which occur in JSON only
+    inside strings, are spelled as escapes a terminal does not obey.
+    """
+    if text.isascii():
+        return text  # orjson escapes every C0 control inside strings; raw ones are layout
+    escape = _BIDI.union(_SEPARATORS, map(chr, range(0x80, 0xA0)))
+    return "".join(f"\\u{ord(ch):04x}" if ch in escape else ch for ch in text)
+
+
+def _rest(text: str, keep: str = "") -> str:
     if text.isprintable():
         return text
-    return "".join("\ufffd" if _unsafe(ch) else ch for ch in text)
+    return "".join("\ufffd" if _unsafe(ch) and ch not in keep else ch for ch in text)
 
 
 def _unsafe(ch: str) -> bool:

@@ -14,6 +14,8 @@ from model.i18n import t
 
 __all__ = ["Receipt"]
 
+_UNFIT = (KeyError, IndexError, ValueError, TypeError, AttributeError)
+
 
 @dataclass(frozen=True)
 class Receipt:
@@ -22,11 +24,17 @@ class Receipt:
     client: str | None = None
 
     def render(self, locale: str = "en") -> str:
-        params = {
-            k: Receipt.from_label(v).render(locale) if isinstance(v, dict) and "key" in v else v
-            for k, v in self.params.items()
-        }
-        return t(self.key, locale, **params)
+        """The words; a label from the undo log that no longer fits its text (another
+        version wrote it, or a hand edit) reads as "a change", never as a crash after
+        the undo has been written."""
+        try:
+            params = {
+                k: _nested(v, locale) if isinstance(v, dict) and "key" in v else v
+                for k, v in self.params.items()
+            }
+            return str(t(self.key, locale, **params))
+        except _UNFIT:
+            return t("book.some_change", locale)
 
     def label(self) -> dict[str, Any]:
         """The JSON-safe form kept in the undo log."""
@@ -35,3 +43,10 @@ class Receipt:
     @classmethod
     def from_label(cls, label: dict[str, Any]) -> Receipt:
         return cls(label["key"], dict(label.get("params", {})), label.get("client"))
+
+
+def _nested(label: dict[str, Any], locale: str) -> str:
+    try:
+        return Receipt.from_label(label).render(locale)
+    except _UNFIT:
+        return t("book.some_change", locale)

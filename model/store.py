@@ -14,11 +14,10 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,8 +25,8 @@ from typing import Any
 import orjson
 from tinydb.table import Document
 
-from model import bookfile
-from model.errors import BookCorrupt, BookTooNew, WriteFailed
+from model import bookfile, damage, lock
+from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
 from model.migrations import (
     META,
     META_ID,
@@ -130,8 +129,20 @@ class Transaction:
 class Store:
     """The book at ``path``: cached in memory, re-read when another process wrote it."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path).resolve()
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        notice: Callable[[str, dict[str, Any]], None] | None = None,
+        check: Callable[[Tables], None] | None = None,
+    ) -> None:
+        """``notice(key, params)`` hears what a user should know but that is no error:
+        waiting for another process's lock, a book shown read-only.  ``check(tables)``
+        sees every version read from disk before it is used, and may refuse it."""
+        self.path = bookfile.absolute(Path(path))
+        self._notice = notice
+        self._check = check
+        self.read_only = False
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self._db = BookDB()
         self._loaded = False
@@ -188,23 +199,11 @@ class Store:
             raise self._corrupt(error) from error
 
     def _corrupt(self, error: orjson.JSONDecodeError | LayoutError) -> BookCorrupt:
-        backups = self.backups() or sorted(self.path.parent.glob(f"{self.path.name}.v*.bak"))
-        suffix = "" if backups else "_no_backup"
-        backup = str(backups[0]) if backups else ""
-        if isinstance(error, LayoutError):
-            where = error.where.encode("utf-8", "backslashreplace").decode("utf-8")
-            return BookCorrupt(
-                f"store.corrupt_layout{suffix}", path=str(self.path), where=where, backup=backup
-            )
-        return BookCorrupt(
-            f"store.corrupt{suffix}",
-            path=str(self.path),
-            line=error.lineno,
-            column=error.colno,
-            char=error.pos,
-            reason=error.msg,
-            backup=backup,
-        )
+        return damage.unreadable(self.path, error)
+
+    def damaged(self, where: str, expected: str) -> BookCorrupt:
+        """The error for a document not as Rapport writes it, at ``where`` (a JSON path)."""
+        return damage.misshapen(self.path, where, expected)
 
     def _refresh(self, *, locked: bool) -> None:
         head = bookfile.peek(self.path)
@@ -230,10 +229,22 @@ class Store:
         elif locked:
             self._migrate(raw, tables, schema)
         else:
-            with self._exclusive():
-                self._load(locked=True)
+            try:
+                with self._exclusive():
+                    self._load(locked=True)
+            except WriteFailed as error:
+                if not error.may_not_write:
+                    raise
+                # Reading must not need the right to write: show the lifted book, write nothing.
+                self._install(migrate(tables, schema), signature)
+                if not self.read_only:
+                    reason = error.params["reason"]
+                    self._say("store.read_only", path=str(self.path), found=schema, reason=reason)
+                self.read_only = True
 
     def _install(self, tables: Tables, signature: bookfile.Signature | None) -> None:
+        if self._check is not None and tables:
+            self._check(tables)
         self._db.book.data = tables
         self._db.reset_caches()
         self._generation = generation_of(tables)
@@ -356,6 +367,18 @@ class Store:
             raise self._write_failed(error) from error
         self._generation = generation
 
+    def keep_copy(self, target: Path) -> None:
+        """Copy the book's file, as it is, to ``target`` (0600); inside a transaction only."""
+        if self._txn is None:
+            raise RuntimeError("Store.keep_copy() outside a transaction")
+        loaded = bookfile.read(self.path)
+        if loaded is None:
+            return
+        try:
+            bookfile.replace(target, loaded[0], keep=False)
+        except OSError as error:
+            raise self._write_failed(error) from error
+
     def _migrate(self, raw: bytes, tables: Tables, schema: int) -> None:
         """Lift an older book to the current schema, after keeping its bytes as ``.v<n>.bak``."""
         try:
@@ -369,19 +392,15 @@ class Store:
             self._commit()
 
     def _write_failed(self, error: OSError) -> WriteFailed:
-        return WriteFailed(path=str(self.path), reason=error.strerror or str(error))
+        return write_failed(self.path, error)
+
+    def _say(self, key: str, **params: Any) -> None:
+        if self._notice is not None:
+            self._notice(key, params)
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:
-        try:
-            os.makedirs(self.path.parent, mode=0o700, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        except OSError as error:
-            raise self._write_failed(error) from error
-        try:
-            with suppress(PermissionError):
-                os.fchmod(fd, 0o600)
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        bookfile.check_path(self.path)
+        waiting = lambda: self._say("store.lock_waiting", path=str(self.path))  # noqa: E731
+        with lock.exclusive(self.lock_path, self.path, on_wait=waiting):
             yield
-        finally:
-            os.close(fd)  # closing the descriptor releases the lock

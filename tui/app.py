@@ -12,9 +12,11 @@ from typing import ClassVar
 
 from platformdirs import user_state_dir
 from textual.app import App
+from textual.widgets import Static
 
-from model import BoardFilter, Book
+from model import BoardFilter, Book, lock, t
 from tui import texts
+from tui.safe_text import safe
 from tui.screens.board import BoardScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
@@ -53,6 +55,31 @@ class RapportApp(App[None]):
             poll_interval=self._poll_interval,
         )
 
+    def on_board_screen_open_demo(self) -> None:
+        self.run_worker(self._build_demo, thread=True, name="demo", exit_on_error=False)
+
+    def _build_demo(self) -> None:
+        """The demo goes into a book of its own next to the user's, which stays untouched."""
+        from model.demo import demo_batch, demo_book_path
+
+        own = Path(self.session.path)
+        book = Book(demo_book_path(own))
+        book.load(demo_batch(self.session.now()), replace=True)
+        session = Session(book, self.session.now, self.session.locale)
+        self.call_from_thread(self._open_demo, session, own)
+
+    def _open_demo(self, session: Session, own: Path) -> None:
+        self.session = session
+        screen = self.get_default_screen()
+        # On top of the user's board, which goes on reading (never writing) their book.
+        self.push_screen(screen)
+        words = t("board.demo_banner", session.locale, path=str(session.path), own=str(own))
+        screen.mount(Static(safe(words, "bold"), id="demo-banner"), before=0)
+
+    def on_unmount(self) -> None:
+        # A write waiting for another process's lock must not keep a quitting board alive.
+        lock.abandon_waits()
+
     @property
     def locale(self) -> str:
         """The reader's language, the session's: every widget of the board reads it here."""
@@ -60,10 +87,8 @@ class RapportApp(App[None]):
 
     @property
     def board(self) -> BoardScreen:
-        """The board screen, whichever screen is on top."""
-        screen = self.screen_stack[0]
-        assert isinstance(screen, BoardScreen)
-        return screen
+        """The board screen (the demo's, once open), whichever screen is on top."""
+        return next(s for s in reversed(self.screen_stack) if isinstance(s, BoardScreen))
 
 
 def default_history_path() -> Path:

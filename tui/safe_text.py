@@ -3,8 +3,9 @@
 A client name like ``[/bold] x`` is markup to Textual if passed as a plain
 string, and crashes the app; a note holding ``ESC [ 2 J`` would reach the
 terminal.  :func:`safe` turns any text from the book into a rich ``Text``
-(never parsed as markup) through the model's one sanitising rule,
-:func:`model.printable.printable`, so what was typed is what is shown.
+(never parsed as markup) in which every control character is replaced by a
+visible stand-in (:func:`model.printable.printable`, shared with the command
+line), so what was typed is what is shown.
 """
 
 from __future__ import annotations

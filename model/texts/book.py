@@ -22,6 +22,11 @@ EN: dict[str, str] = {
     "book.undone": "Took back: {what}",
     "book.nothing_to_undo": "Nothing to undo.",
     "book.loaded": "{clients} {clients:client|clients} loaded.",
+    "book.some_change": "a change",
+    "book.not_empty": (
+        "{path} already holds a book; the demo goes only into an empty one. "
+        "Give another file with --db, or use --force to replace it (it is kept as a copy)"
+    ),
     # input errors
     "client.missing": "Which client? Give an id, an id prefix or part of a name.",
     "client.ambiguous": "'{ref}' matches several clients: {candidates}. Type more of the id.",
@@ -47,6 +52,7 @@ EN: dict[str, str] = {
     "state.unchanged": "{name} is already {state}.",
     "book.bad_currency": "'{currency}' is not a currency code; use three letters like EUR, USD, CHF.",
     "book.bad_amount": "'{amount}' is not an amount; use a positive number with at most 2 decimals.",
+    "book.amount_too_large": "'{amount}' is too large for an amount; use at most {digits} digits before the decimal mark.",
     # health reasons
     "health.never_contacted": "no contact logged yet",
     "health.no_contact": "no contact for {days} {days:day|days}, cadence {cadence}",
@@ -115,6 +121,11 @@ DE: dict[str, str] = {
     "book.undone": "Zurückgenommen: {what}",
     "book.nothing_to_undo": "Nichts zum Zurücknehmen.",
     "book.loaded": "{clients} {clients:Kund:in|Kund:innen} geladen.",
+    "book.some_change": "eine Änderung",
+    "book.not_empty": (
+        "{path} enthält schon ein Buch; die Demo kommt nur in ein leeres. "
+        "Gib mit --db eine andere Datei an oder ersetze es mit --force (eine Kopie bleibt)"
+    ),
     "client.missing": "Welche Kund:in? Gib eine ID, den Anfang einer ID oder einen Namensteil an.",
     "client.ambiguous": "'{ref}' passt auf mehrere Kund:innen: {candidates}. Tippe mehr von der ID.",
     "client.unknown": "Keine Kund:in passt zu '{ref}'. Bekannte IDs sind u. a.: {known}.",
@@ -140,6 +151,9 @@ DE: dict[str, str] = {
     "kudos.empty_text": "Zum Lob gehören die Worte, die gesagt wurden.",
     "state.unchanged": "{name} ist bereits im Status {state}.",
     "book.bad_currency": "'{currency}' ist kein Währungscode; nutze drei Buchstaben wie EUR, USD, CHF.",
+    "book.amount_too_large": (
+        "'{amount}' ist zu groß für einen Betrag; nutze höchstens {digits} Ziffern vor dem Komma."
+    ),
     "book.bad_amount": (
         "'{amount}' ist kein Betrag; nutze eine positive Zahl mit höchstens 2 Nachkommastellen."
     ),

@@ -101,7 +101,7 @@ def test_a_destructive_act_asks_on_a_terminal(tmp_path: Path) -> None:
     for answer, status in ((b"n\r", 2), (b"y\r", 0)):
         terminal = Terminal(demo, env)
         try:
-            terminal.wait_for(b"with the demo? [y/N]")
+            terminal.wait_for(b"rapport undo brings it back [y/N]")
             terminal.type(answer)
             assert terminal.finish() == status
         finally:

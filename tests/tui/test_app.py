@@ -121,9 +121,16 @@ def test_an_empty_book_says_how_to_start_and_d_loads_the_demo(
         await pilot.press("D")
         await until(pilot, lambda: len(row_keys(app)) > 20)
         assert app.board.check_action("load_demo", ()) is False
-        clients = Book(path).clients()
+        assert not path.exists(), "the user's own book is never written by the demo"
+        demo = tmp_path / "new.demo.json"
+        clients = Book(demo).clients()
         assert len([c for c in clients if c.state is not State.ENDED]) == len(row_keys(app))
-        assert app.focused is app.board.board, "j/k move at once after the demo loads"
+        banner = "".join(f"This is the demo book {demo}".split())
+        assert banner in "".join(screen_text(app).split()), "the board says it is the demo"
+        await until(pilot, lambda: app.focused is app.board.board)
+        await pilot.press("l", *"call from the demo", "enter")
+        await until(pilot, lambda: "from the demo" in demo.read_text())
+        assert not path.exists()
 
     run(app, body)
 

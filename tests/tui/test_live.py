@@ -194,7 +194,7 @@ def test_a_newer_schema_makes_the_board_read_only(book_path: Path, open_app: Ope
     run(app, body, size=(160, 30))
 
 
-def test_a_failing_worker_says_so_in_place_and_the_board_goes_on(
+def test_a_folder_at_the_book_path_says_so_in_place_and_the_board_goes_on(
     book_path: Path, open_app: OpenApp
 ) -> None:
     app = live(open_app, book_path)
@@ -204,7 +204,7 @@ def test_a_failing_worker_says_so_in_place_and_the_board_goes_on(
         book_path.unlink()
         book_path.mkdir()
         await until(pilot, lambda: status(app) is not None)
-        await until(pilot, lambda: "Something failed" in screen_text(app))
+        await until(pilot, lambda: "it is a folder" in screen_text(app))
         assert app.is_running
         await pilot.press("j")
         assert app.board.selected_row is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -150,3 +151,36 @@ def test_a_history_that_cannot_be_kept_does_not_stop_logging(
     run(app, body)
     newest = Book(book_path).client_file("acme", NOW).interactions[0]
     assert newest.text == "still fine"
+
+
+def test_the_history_file_is_private_under_any_umask(tmp_path: Path) -> None:
+    import stat
+
+    for umask in (0o000, 0o077, 0o777):
+        old = os.umask(umask)
+        try:
+            folder = tmp_path / f"umask-{umask:o}" / "state"
+            History(folder / "history").append("acme call private")
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE((folder / "history").stat().st_mode) == 0o600
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
+
+
+def test_a_recalled_line_is_shown_literally(
+    book_path: Path, open_app: OpenApp, tmp_path: Path
+) -> None:
+    hostile = "acme note [bold]budget[/bold] \x1b]0;title\x07 \x1b[2J"
+    (tmp_path / "history").write_text(hostile + "\n", "utf-8")
+    app = open_app(book_path)
+
+    async def recall(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: bool(bar(app).input.history))
+        await pilot.press("l", "up")
+        value = bar(app).input.value
+        assert value == "acme note [bold]budget[/bold] ␛]0;title␇ ␛[2J"
+        shown = "\n".join(visible(app))
+        assert "[bold]budget[/bold]" in shown and "\x1b" not in shown
+
+    run(app, recall)

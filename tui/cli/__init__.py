@@ -16,7 +16,15 @@ import click
 
 from model import LOCALES, BoardFilter, Receipt, State
 from tui.cli.clients import client
-from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing, yes_option
+from tui.cli.context import (
+    STATES,
+    Context,
+    RapportGroup,
+    echo,
+    pass_context,
+    refusing,
+    yes_option,
+)
 from tui.cli.quick import quick
 from tui.cli.today import search, today
 from tui.cli.topics import TOPICS
@@ -151,7 +159,7 @@ def list_(c: Context, /, **filters: Any) -> None:
     if c.as_json:
         c.emit({"clients": board_json(rows, c.locale)})
     else:
-        click.echo(board_table(rows, now, c.locale, book_empty=not rows and not c.book.clients()))
+        echo(board_table(rows, now, c.locale, book_empty=not rows and not c.book.clients()))
 
 
 @main.command()
@@ -185,13 +193,12 @@ def demo(c: Context, /, clients: int, interactions: int, seed: int, force: bool,
     Example:
       rapport demo --clients 1000 --interactions 100000 --db /tmp/demo.json
     """
-    from model import InputError
-    from model.demo import build_demo
+    from model.demo import before_demo_path, build_demo
 
-    if c.book.clients():
-        if not force:
-            raise InputError("cli.demo_refused", path=str(c.db))
-        c.confirm(c.say("cli.confirm_demo", path=str(c.db)), yes)
+    if force and c.book.clients():
+        # A slip of the hand must not replace a real book: ask, on a terminal.
+        kept = before_demo_path(c.book)
+        c.confirm(c.say("cli.demo_confirm", path=str(c.db), kept=str(kept)), yes)
     build_demo(
         c.book, c.now(), clients=clients, interactions=interactions, seed=seed, replace=force
     )

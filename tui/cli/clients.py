@@ -13,6 +13,7 @@ from tui.cli.context import (
     Context,
     RapportGroup,
     complete_client,
+    echo,
     pass_context,
     refusing,
     yes_option,
@@ -67,8 +68,6 @@ def client_list(c: Context) -> None:
     Example:
       rapport client list
     """
-    from tui.cli.listing import clean
-
     clients = c.book.clients()
     if c.as_json:
         rows = [
@@ -77,7 +76,7 @@ def client_list(c: Context) -> None:
         c.emit({"clients": rows})
         return
     for cl in clients:
-        click.echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{clean(cl.name)}")
+        echo(f"{cl.id}\t{c.say(f'state.{cl.state.value}')}\t{cl.name}")
 
 
 @client.command("show")
@@ -98,7 +97,7 @@ def client_show(c: Context, /, ref: str) -> None:
     if c.as_json:
         c.emit({"client": client_json(file, c.locale)})
     else:
-        click.echo(client_text(file, c.locale))
+        echo(client_text(file, c.locale))
 
 
 @client.command("edit")

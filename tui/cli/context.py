@@ -2,17 +2,23 @@
 
 Also the ways the command line refuses, each one line on stderr (one JSON
 object with ``--json``): bad input and click's usage errors exit 2 with nothing
-written; a runtime failure (book damaged or too new, a write refused) exits 1.
-The options every sub-command takes after its name (``--db``, ``--locale``,
-``--quiet``, ``--json``) are added by :class:`RapportGroup` to each command it holds.
+written; a runtime failure (a damaged book, a failed write, a lock held too long)
+exits 1.  The options every sub-command takes after its name (``--db``,
+``--locale``, ``--quiet``, ``--json``) are added by :class:`RapportGroup` to each
+command it holds.  Every line goes out through :func:`echo` (or :func:`echo_json`),
+which shows control characters instead of letting the terminal obey them: a
+client's name may hold an escape sequence.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import itertools
+import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -23,6 +29,7 @@ import pendulum
 from model import LOCALES, Book, RapportError, Receipt, State, default_locale, t
 from model.errors import InputError
 from model.i18n import use
+from model.printable import json_text, terminal
 from tui.cli import texts as _messages
 from tui.cli import topics as _topics
 from tui.config import Config, load_config
@@ -35,6 +42,9 @@ __all__ = [
     "RapportGroup",
     "complete_client",
     "default_db",
+    "echo",
+    "echo_json",
+    "echo_safe",
     "exit_status",
     "pass_context",
     "refusing",
@@ -64,20 +74,23 @@ class Context:
         as_json: bool = False,
     ) -> None:
         self.config = config or load_config()
-        self.db = Path(db) if db else default_db()
         # command line > RAPPORT_LOCALE > config file > LANG (default_locale)
         self.locale = locale or self.config.locale or default_locale()
-        self.fixed_now = pendulum.parse(now) if now else None
+        self.db = book_path(db, self.locale)
+        self.fixed_now = fixed_now(now, self.locale) if now else None
         self.quiet = quiet
         self.as_json = as_json
 
     def now(self) -> pendulum.DateTime:
-        fixed = self.fixed_now
-        return fixed if isinstance(fixed, pendulum.DateTime) else pendulum.now()
+        return self.fixed_now or pendulum.now()
 
     @functools.cached_property
     def book(self) -> Book:
-        return Book(self.db, cadence=self.config.cadence or None)
+        return Book(self.db, cadence=self.config.cadence or None, notice=self.notice)
+
+    def notice(self, key: str, params: dict[str, Any]) -> None:
+        """What the book says that is no error (waiting for a lock, read-only): stderr."""
+        echo(self.say(key, **params), err=True)
 
     def say(self, key: str, **params: Any) -> str:
         return t(key, self.locale, **params)
@@ -91,30 +104,39 @@ class Context:
         message = error.render(self.locale)
         if self.as_json:
             error_json = _error_json(error, message, line)
-            click.echo(
-                to_json({"schema": JSON_SCHEMA, "error": error_json}, pretty=False), err=True
-            )
+            echo_json(to_json({"schema": JSON_SCHEMA, "error": error_json}, pretty=False), err=True)
             return
         if line is not None:
             message = self.say("cli.line_error", line=line, message=message)
-        click.echo(self.say("cli.error", message=message), err=True)
+        echo(self.say("cli.error", message=message), err=True)
 
     def done(self, receipt: Receipt | None) -> None:
-        """What a write did; nothing with ``--quiet``."""
+        """What a write did (nothing with ``--quiet``); a failing stdout must not undo that."""
         if self.quiet:
             return
         if self.as_json:
             data = {"receipt": None if receipt is None else self.receipt_json(receipt)}
-            click.echo(to_json({"schema": JSON_SCHEMA, **data}, pretty=False))
+            self.saved(to_json({"schema": JSON_SCHEMA, **data}, pretty=False), as_json=True)
+        elif receipt is None:
+            echo(self.say("book.nothing_to_undo"))
         else:
-            click.echo(receipt.render(self.locale) if receipt else self.say("book.nothing_to_undo"))
+            self.saved(receipt.render(self.locale))
+
+    def saved(self, text: str, *, as_json: bool = False) -> None:
+        """Print ``text`` about a write that is done: a failing stdout says it was saved."""
+        try:
+            echo_json(text) if as_json else echo(text)
+        except OSError as error:
+            _quiet_stdout()
+            echo(self.say("cli.saved_unprinted", reason=error.strerror or str(error)), err=True)
+            sys.exit(0)
 
     def receipt_json(self, receipt: Receipt) -> dict[str, Any]:
         return {**receipt.label(), "text": receipt.render(self.locale)}
 
     def emit(self, data: dict[str, Any]) -> None:
         """A list or a record as JSON on stdout, under the schema version."""
-        click.echo(to_json({"schema": JSON_SCHEMA, **data}))
+        echo_json(to_json({"schema": JSON_SCHEMA, **data}))
 
     def confirm(self, question: str, yes: bool) -> None:
         """A destructive act: ``--yes`` says so in a script; on a terminal, we ask."""
@@ -122,13 +144,13 @@ class Context:
             return
         if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
             raise InputError("cli.needs_yes")
-        if not click.confirm(question, default=False):
+        if not click.confirm(echo_safe(question), default=False):
             raise InputError("cli.not_confirmed")
 
 
 def exit_status(error: RapportError) -> int:
-    """2: the input was refused, nothing written; 1: the book or the disk failed us."""
-    return 2 if isinstance(error, InputError) else 1
+    """2: the input was refused, nothing written; 1: the book, the disk or the lock failed us."""
+    return error.exit_status
 
 
 def to_json(data: Any, *, pretty: bool = True) -> str:
@@ -157,6 +179,55 @@ def _is_tty(stream: Any) -> bool:
     return bool(stream is not None and stream.isatty())
 
 
+def echo(text: str, *, err: bool = False) -> None:
+    """The one way the command line prints: user text shown, never obeyed."""
+    click.echo(terminal(text), err=err)
+
+
+def echo_safe(text: str) -> str:
+    """``text`` as :func:`echo` would print it, for click's prompts."""
+    return terminal(text)
+
+
+def echo_json(text: str, *, err: bool = False) -> None:
+    """JSON exactly as encoded, with what a terminal would obey spelled as escapes."""
+    click.echo(json_text(text), err=err)
+
+
+def book_path(given: str | None, locale: str = "en") -> Path:
+    """``--db`` / ``RAPPORT_DB`` with ``~`` and ``$VARS`` expanded; empty is refused.
+
+    ``--db "$BOOK"`` with ``BOOK`` unset must not quietly open the default book.
+    """
+    if given is None and os.environ.get("RAPPORT_DB") == "":
+        given = ""
+    if given is None:
+        return default_db()
+    if not given.strip():
+        raise click.UsageError(t("cli.db_empty", locale))
+    return Path(os.path.expanduser(os.path.expandvars(given)))
+
+
+def fixed_now(text: str, locale: str = "en") -> pendulum.DateTime:
+    """``--now`` / ``RAPPORT_NOW``: a moment within the years the book can count in."""
+    try:
+        parsed = pendulum.parse(text)
+    except (ValueError, OverflowError, TypeError) as error:
+        raise click.UsageError(t("cli.now_bad", locale, now=text)) from error
+    if not isinstance(parsed, pendulum.DateTime) or not 1970 <= parsed.year <= 2999:
+        raise click.UsageError(t("cli.now_bad", locale, now=text))
+    return parsed
+
+
+def _quiet_stdout() -> None:
+    """Send what is left for stdout to /dev/null: Python would report it at exit again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def default_db() -> Path:
     from platformdirs import user_data_dir
 
@@ -174,8 +245,6 @@ def refusing(fn: F) -> F:
             return fn(*args, **kwargs)
         except RapportError as error:
             c.fail(error)
-        except OSError as error:
-            c.fail(RapportError("cli.os_error", problem=error.strerror or str(error)))
 
     return wrapper  # type: ignore[return-value]
 
@@ -198,7 +267,7 @@ def _shared() -> list[click.Option]:
             ["--db"],
             type=click.Path(dir_okay=False),
             expose_value=False,
-            callback=_store("db", Path),
+            callback=_store("db", book_path),
             help="The book file (env RAPPORT_DB).",
         ),
         click.Option(
@@ -242,9 +311,9 @@ def yes_option(fn: F) -> F:
 def complete_client(ctx: click.Context, /, _param: click.Parameter, incomplete: str) -> list[str]:
     root = ctx.find_root().params
     try:
-        book = Book(Path(root["db"]) if root.get("db") else default_db())
+        book = Book(book_path(root.get("db")))
         return [c.id for c in book.clients() if c.id.startswith(incomplete)]
-    except (RapportError, OSError):
+    except (RapportError, OSError, click.UsageError):
         return []
 
 
@@ -272,10 +341,19 @@ class RapportGroup(click.Group):
             locale = _locale_from(list(argv))
             if "--json" in argv:
                 data = {"key": "cli.usage_error", "message": error.format_message(), "exit": 2}
-                click.echo(to_json({"schema": JSON_SCHEMA, "error": data}, pretty=False), err=True)
+                echo_json(to_json({"schema": JSON_SCHEMA, "error": data}, pretty=False), err=True)
             else:
-                click.echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
+                echo(t("cli.usage_error", locale, message=error.format_message()), err=True)
             sys.exit(error.exit_code)  # 2 for usage, 1 for click's own runtime errors
+        except OSError as error:
+            # Only output is left to fail here (the book's own errors are RapportErrors):
+            # one line, exit 1, and no traceback for a closed pipe or a full disk.
+            _quiet_stdout()
+            if error.errno != errno.EPIPE:
+                with suppress(OSError):
+                    reason = error.strerror or str(error)
+                    echo(t("cli.output_failed", default_locale(), reason=reason), err=True)
+            sys.exit(1)
 
 
 def _locale_from(argv: list[str]) -> str:

@@ -17,7 +17,7 @@ import click
 
 from model import InputError, IssueKind, needs_reflection
 from tui.cli.clients import ask_reflection
-from tui.cli.context import Context, pass_context, refusing
+from tui.cli.context import Context, echo, pass_context, refusing
 
 __all__ = ["join_words", "quick"]
 
@@ -116,7 +116,7 @@ def _describe(c: Context, /, command: Any) -> None:
         key = re.sub(r"(?<!^)(?=[A-Z])", "_", action).lower()  # OpenIssue -> open_issue
         c.emit({"dry_run": True, "action": key, "client": client.id, "command": data})
         return
-    click.echo(
+    echo(
         c.say(
             "cli.dry_run",
             action=c.say(f"cli.action.{action}"),
@@ -125,7 +125,7 @@ def _describe(c: Context, /, command: Any) -> None:
         )
     )
     for name, value in fields.items():
-        click.echo(f"  {c.say(f'cli.field.{name}')}: {_shown(c, name, value)}")
+        echo(f"  {c.say(f'cli.field.{name}')}: {_shown(c, name, value)}")
 
 
 def _plain(value: Any) -> Any:

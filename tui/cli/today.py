@@ -17,7 +17,7 @@ import pendulum
 
 from model.search import SearchHit
 from model.today import TodayItem
-from tui.cli.context import Context, pass_context, refusing
+from tui.cli.context import Context, echo, pass_context, refusing
 from tui.cli.listing import clean
 
 __all__ = ["search", "search_json", "today", "today_json", "today_text"]
@@ -77,7 +77,7 @@ def _notify(c: Context, items: list[TodayItem]) -> None:
         return
     binary = shutil.which("notify-send")
     if binary is None:
-        click.echo(c.say("cli.today.no_notifier"), err=True)
+        echo(c.say("cli.today.no_notifier"), err=True)
         return
     body = [clean(i.text(c.locale)) for i in items[:NOTIFY_ITEMS]]
     if len(items) > NOTIFY_ITEMS:
@@ -92,11 +92,11 @@ def _notify(c: Context, items: list[TodayItem]) -> None:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        click.echo(c.say("cli.today.notify_failed", reason=str(error)), err=True)
+        echo(c.say("cli.today.notify_failed", reason=str(error)), err=True)
         return
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
-        click.echo(c.say("cli.today.notify_failed", reason=clean(reason)), err=True)
+        echo(c.say("cli.today.notify_failed", reason=clean(reason)), err=True)
 
 
 @click.command()
@@ -125,7 +125,7 @@ def today(c: Context, /, days: int, check: bool, notify: bool) -> None:
     if c.as_json:
         c.emit({"items": today_json(items, c.locale)})
     else:
-        click.echo(today_text(items, now, days, c))
+        echo(today_text(items, now, days, c))
     if notify:
         _notify(c, items)
     if check and items:
@@ -163,15 +163,15 @@ def search(c: Context, /, words: tuple[str, ...]) -> None:
     """
     text = " ".join(words)
     if not text.strip():
-        click.echo(c.say("cli.error", message=c.say("cli.search.empty")), err=True)
+        echo(c.say("cli.error", message=c.say("cli.search.empty")), err=True)
         sys.exit(2)
     hits = c.book.search(text)
     if c.as_json:
         c.emit({"hits": search_json(hits)})
         return
     if not hits:
-        click.echo(c.say("cli.search.nothing", text=clean(text)))
+        echo(c.say("cli.search.nothing", text=clean(text)))
         return
     for h in hits:
         kind = c.say(f"cli.search.kind.{h.kind}")
-        click.echo(f"{h.when[:10]}  {h.client.id}  {kind}  {clean(h.text)}  [{h.ref}]")
+        echo(f"{h.when[:10]}  {h.client.id}  {kind}  {clean(h.text)}  [{h.ref}]")

@@ -11,11 +11,10 @@ from __future__ import annotations
 import pendulum
 
 from model import Book, Receipt, Reflection, State, t
-from model.demo import build_demo
 from model.quicklog import Command
 from tui.screens.live import Do
 
-__all__ = ["apply", "change_state", "load_demo", "quick", "thanks_done", "undo"]
+__all__ = ["apply", "change_state", "quick", "thanks_done", "undo"]
 
 
 def quick(line: str, locale: str) -> Do:
@@ -44,11 +43,3 @@ def undo(locale: str) -> Do:
         return t("book.nothing_to_undo", locale) if receipt is None else receipt.render(locale)
 
     return undone
-
-
-def load_demo(locale: str) -> Do:
-    def load(book: Book, now: pendulum.DateTime) -> str:
-        build_demo(book, now)
-        return t("board.demo_loaded", locale)
-
-    return load

@@ -22,6 +22,7 @@ from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.command import Provider
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -443,9 +444,13 @@ class BoardScreen(Screen[None]):
     def action_pane_act(self, name: str) -> None:
         self.act_on(self.query_one(f"#{name}", PaneTable))
 
+    class OpenDemo(Message):
+        """D on an empty book: the app opens the demo in a book of its own."""
+
     def action_load_demo(self) -> None:
-        if self.check_action("load_demo", ()):  # the demo is for an empty book only
-            self.write(acts.load_demo(self.locale))
+        if not self.check_action("load_demo", ()):
+            return  # the demo is for an empty book only
+        self.post_message(self.OpenDemo())
 
     def action_quit(self) -> None:
         self.app.exit()

@@ -112,6 +112,10 @@ EN: dict[str, str] = {
     "board.no_client": "Select a client first.",
     "board.no_suggestion": "The book suggests no change for {name}.",
     "board.demo_loaded": "Demo book loaded.",
+    "board.demo_banner": (
+        "This is the demo book {path}. Your own book {own} is untouched: "
+        "quit and start rapport again to return to it."
+    ),
 }
 
 DE: dict[str, str] = {
@@ -219,4 +223,8 @@ DE: dict[str, str] = {
     "board.no_client": "Wähle zuerst eine Kund:in.",
     "board.no_suggestion": "Das Buch schlägt für {name} keine Änderung vor.",
     "board.demo_loaded": "Demo-Buch geladen.",
+    "board.demo_banner": (
+        "Das ist das Demo-Buch {path}. Dein eigenes Buch {own} bleibt unberührt: "
+        "beende Rapport und starte es neu, um dorthin zurückzukehren."
+    ),
 }

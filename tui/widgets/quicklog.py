@@ -22,7 +22,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from model import RapportError, t
+from model import RapportError, bookfile, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
 from tui.locale import locale_of
@@ -50,17 +50,22 @@ class History:
             return []  # a convenience, never a reason to fail
         if len(lines) > 2 * self.LIMIT:
             lines = lines[-self.LIMIT :]
-            temp = self.path.with_name(self.path.name + ".tmp")
             with suppress(OSError):
-                temp.write_text("".join(f"{line}\n" for line in lines), "utf-8")
-                os.replace(temp, self.path)
-        return [line for line in lines if line.strip()][-self.LIMIT :]
+                payload = "".join(f"{line}\n" for line in lines).encode("utf-8", "replace")
+                bookfile.replace(self.path, payload, keep=False)
+        # Recalled into the input as the text it was, never as terminal control.
+        return [printable(line) for line in lines if line.strip()][-self.LIMIT :]
 
     def append(self, line: str) -> None:
+        """Add ``line``; the file is private (0600 in a 0700 folder) whatever the umask:
+        it holds what was said about clients."""
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
+        bookfile.private_folder(self.path.parent)
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+        fd = os.open(self.path, flags, 0o600)
+        with open(fd, "a", encoding="utf-8") as handle:
+            os.fchmod(fd, 0o600)
             handle.write(" ".join(line.splitlines()) + "\n")
 
     def remember(self, line: str) -> None:

@@ -1,0 +1,267 @@
+"""The shape of every document Rapport writes, checked before a book is read.
+
+A hand-edited book (a name that became a number, a missing date, a table
+nobody knows, two clients with one id) would otherwise end deep in a query as a
+traceback, or worse, as a wrong board.  :func:`check` names the first offence
+as ``/table/document/field`` for :class:`~model.errors.BookCorrupt`, so the
+user can find it in an editor; the file is never touched.  Fields are checked
+by type and by what they must parse as; a field this version does not know is
+left alone, so a newer writer's additions within one schema do not break it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from operator import itemgetter
+from typing import Any
+
+from model.client import State
+from model.interaction import InteractionKind
+from model.issue import IssueKind, Severity
+
+__all__ = ["TABLES", "ShapeError", "check"]
+
+#: The longest amount text accepted: beyond it ``Decimal`` arithmetic gets slow, no
+#: invoice needs it, and it can only come from a hand edit.
+AMOUNT_DIGITS = 30
+
+Check = Callable[[Any], bool]
+#: (check, required, what the field must be, in words)
+Field = tuple[Check, bool, str]
+
+
+class ShapeError(ValueError):
+    """``where`` is ``/table/document/field``: the first thing not as Rapport writes it."""
+
+    def __init__(self, where: str, expected: str) -> None:
+        super().__init__(f"{where}: {expected}")
+        self.where = where
+        self.expected = expected
+
+
+def _text(value: Any) -> bool:
+    return type(value) is str
+
+
+def _count(value: Any) -> bool:
+    return type(value) is int and 0 <= value < 100_000
+
+
+def _flag(value: Any) -> bool:
+    return type(value) is bool
+
+
+def _moment(value: Any) -> bool:
+    if type(value) is not str:
+        return False
+    try:
+        datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _day(value: Any) -> bool:
+    if type(value) is not str:
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _amount(value: Any) -> bool:
+    if type(value) is not str or len(value) > AMOUNT_DIGITS:
+        return False
+    try:
+        return Decimal(value).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def _one_of(values: list[str]) -> Check:
+    allowed = frozenset(values)
+
+    def fits(value: Any) -> bool:
+        return type(value) is str and value in allowed
+
+    fits.allowed = allowed  # type: ignore[attr-defined]  # for the bulk check
+    return fits
+
+
+def _or_none(check: Check) -> Check:
+    return lambda value: value is None or check(value)
+
+
+def _texts(value: Any) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _list_of(shape: Mapping[str, Field]) -> Check:
+    return lambda value: type(value) is list and all(_fits(item, shape) for item in value)
+
+
+def _doc(shape: Mapping[str, Field]) -> Check:
+    return lambda value: _fits(value, shape)
+
+
+def _fits(doc: Any, shape: Mapping[str, Field]) -> bool:
+    return type(doc) is dict and _offence(doc, shape) is None
+
+
+def _offence(doc: dict[str, Any], shape: Mapping[str, Field]) -> str | None:
+    for name, (fits, required, _expected) in shape.items():
+        if name in doc:
+            if not fits(doc[name]):
+                return name
+        elif required:
+            return name
+    return None
+
+
+_STATES = [s.value for s in State]
+_HISTORY = {
+    "state": (_one_of(_STATES), True, "a state"),
+    "at": (_moment, True, "a moment"),
+    "note": (_text, False, "text"),
+}
+_CONTACT = {
+    "name": (_text, True, "text"),
+    "email": (_text, True, "text"),
+    "since": (_or_none(_day), True, "a day or null"),
+    "until": (_or_none(_day), False, "a day or null"),
+}
+_REFLECTION = {name: (_text, True, "text") for name in ("stop", "pause", "play")}
+_PAYMENT = {"amount": (_amount, True, "an amount"), "on": (_day, True, "a day")}
+
+#: ``{table: {field: (check, required, what it must be)}}``
+TABLES: dict[str, dict[str, Field]] = {
+    "clients": {
+        "id": (_text, True, "text"),
+        "name": (_text, True, "text"),
+        "state": (_one_of(_STATES), True, f"one of {', '.join(_STATES)}"),
+        "history": (_list_of(_HISTORY), False, "a list of state changes"),
+        "contacts": (_list_of(_CONTACT), False, "a list of contacts"),
+        "tags": (_texts, False, "a list of texts"),
+        "terms": (_count, False, "a whole number of days"),
+        "cadence": (_count, False, "a whole number of days"),
+        "scope": (_text, False, "text"),
+        "dream": (_flag, False, "true or false"),
+        "currency": (_text, False, "a currency code"),
+        "reflection": (_or_none(_doc(_REFLECTION)), False, "a reflection or null"),
+        "cadence_set": (_flag, False, "true or false"),
+        "snoozed_until": (_or_none(_day), False, "a day or null"),
+        "snooze_reason": (_text, False, "text"),
+    },
+    "interactions": {
+        "client": (_text, True, "a client id"),
+        "kind": (_one_of([k.value for k in InteractionKind]), True, "an interaction kind"),
+        "when": (_moment, True, "a moment"),
+        "text": (_text, False, "text"),
+    },
+    "issues": {
+        "client": (_text, True, "a client id"),
+        "text": (_text, False, "text"),
+        "kind": (_one_of([k.value for k in IssueKind]), False, "an issue kind"),
+        "severity": (_one_of([s.value for s in Severity]), False, "low, medium or high"),
+        "opened": (_moment, True, "a moment"),
+        "resolved": (_or_none(_moment), False, "a moment or null"),
+        "resolution": (_text, False, "text"),
+    },
+    "invoices": {
+        "number": (_text, True, "text"),
+        "client": (_text, True, "a client id"),
+        "amount": (_amount, True, f"an amount of at most {AMOUNT_DIGITS} characters"),
+        "currency": (_text, True, "a currency code"),
+        "issued": (_day, True, "a day"),
+        "due": (_day, True, "a day"),
+        "payments": (_list_of(_PAYMENT), False, "a list of payments"),
+    },
+    "thanks": {
+        "client": (_text, True, "a client id"),
+        "text": (_text, True, "text"),
+        "owed_at": (_moment, True, "a moment"),
+        "by": (_or_none(_day), False, "a day or null"),
+        "done_at": (_or_none(_moment), False, "a moment or null"),
+    },
+    "kudos": {
+        "client": (_text, True, "a client id"),
+        "text": (_text, True, "text"),
+        "when": (_moment, True, "a moment"),
+        "giver": (_text, False, "text"),
+    },
+    "followups": {
+        "client": (_text, True, "a client id"),
+        "text": (_text, True, "text"),
+        "due": (_day, True, "a day"),
+        "created": (_moment, True, "a moment"),
+        "done_at": (_or_none(_moment), False, "a moment or null"),
+    },
+}
+
+# Tables the store keeps for itself, and the one stock TinyDB makes on its own.
+_OTHERS = frozenset({"_meta", "_undo", "_default"})
+
+
+def _all_fit(check: Check, values: list[Any]) -> bool:
+    """Whether every value fits, in bulk (C loops) for the kinds a big book has most of."""
+    kinds = set(map(type, values))
+    if check is _text:
+        return kinds <= {str}
+    if check in (_moment, _day):
+        if not kinds <= {str}:
+            return False
+        parse = datetime.datetime.fromisoformat if check is _moment else datetime.date.fromisoformat
+        try:
+            list(map(parse, values))
+        except ValueError:
+            return False
+        return True
+    allowed = getattr(check, "allowed", None)
+    if allowed is not None:
+        return kinds <= {str} and set(values) <= allowed
+    return all(map(check, values))
+
+
+def check(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
+    """Raise :class:`ShapeError` at the first document not as Rapport writes it.
+
+    Field by field over the whole table first, which is fast; only when a field
+    fails are the documents walked one by one to name the first that does.
+    """
+    for name, docs in tables.items():
+        if name not in TABLES and not (name in _OTHERS and (name != "_default" or not docs)):
+            raise ShapeError(f"/{name}", "a table Rapport knows")
+    for name, shape in TABLES.items():
+        docs = tables.get(name) or {}
+        for field, (fits, required, _expected) in shape.items():
+            try:
+                # Rapport writes every field, so C-speed itemgetter is the common path.
+                values = list(map(itemgetter(field), docs.values()))
+            except KeyError:
+                if required:
+                    _locate(name, docs, shape)
+                values = [doc[field] for doc in docs.values() if field in doc]
+            if not _all_fit(fits, values):
+                _locate(name, docs, shape)
+    _unique_client_ids(tables.get("clients") or {})
+
+
+def _locate(name: str, docs: Mapping[str, Mapping[str, Any]], shape: Mapping[str, Field]) -> None:
+    for doc_id, doc in docs.items():
+        field = _offence(dict(doc), shape)
+        if field is not None:
+            raise ShapeError(f"/{name}/{doc_id}/{field}", shape[field][2])
+
+
+def _unique_client_ids(clients: Mapping[str, Mapping[str, Any]]) -> None:
+    seen: dict[str, str] = {}
+    for doc_id, doc in clients.items():
+        other = seen.setdefault(doc["id"], doc_id)
+        if other != doc_id:
+            raise ShapeError(
+                f"/clients/{doc_id}/id", f"an id of its own, not that of /clients/{other}"
+            )

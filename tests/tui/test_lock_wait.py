@@ -1,0 +1,42 @@
+"""The board while another process holds the book's lock: responsive, and free to quit."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from tests.cli.test_process_slips import Holder
+from tests.tui.conftest import run, until
+from tui.app import RapportApp
+
+
+def test_a_write_waiting_for_the_lock_keeps_the_board_responsive_and_lets_it_quit(
+    book_path: Path, open_app: Callable[..., RapportApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAPPORT_LOCK_TIMEOUT", "120")
+    holder = Holder(book_path)  # another terminal, in the middle of a write
+    app = open_app(book_path)
+
+    def waiting() -> bool:
+        return any(w.group == "write" and w.state is WorkerState.RUNNING for w in app.workers)
+
+    async def body(pilot: Pilot[None]) -> None:
+        await pilot.press("l", *"call while locked", "enter")
+        await until(pilot, waiting)
+        await pilot.pause(0.3)
+        assert waiting(), "the write waits for the lock"
+        before = app.board.selected_row
+        await pilot.press("escape", "j")
+        assert app.board.selected_row != before, "keys still work"
+
+    started = time.monotonic()
+    run(app, body, size=(120, 30))
+    quit_after = time.monotonic() - started
+    assert quit_after < 20, f"quitting waited {quit_after:.1f} s for the lock"
+    holder.finish()
+    assert b"while locked" not in book_path.read_bytes(), "the abandoned write wrote nothing"
