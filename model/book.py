@@ -8,6 +8,7 @@ caller's, never read here.  Callers see dataclasses, never TinyDB.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pendulum
@@ -22,6 +23,7 @@ from model.commands import Commands
 from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
+from model.identity import Clock, device_id, system_ms
 from model.receipt import Receipt
 from model.resolve import resolve_client
 from model.store import Store
@@ -40,8 +42,18 @@ class KudosRow:
 class Book(Commands):
     """Queries here; the writes come from :class:`Commands`."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._store = Store(path)
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        device: str | None = None,
+        wall: Callable[[], int] = system_ms,
+    ) -> None:
+        """``device`` defaults to this user's (``model.identity.device_id``); ``wall`` is the
+        clock of the write stamps, milliseconds since 1970 (tests pass their own)."""
+        self._store = Store(
+            path, Clock(device_id({"RAPPORT_DEVICE": device} if device else None), wall)
+        )
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
 

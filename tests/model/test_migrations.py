@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -19,23 +20,31 @@ from model.migrations import (
 from model.store import Store
 
 
+def bare(table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A table without the uids schema 2 added."""
+    return {key: {f: v for f, v in doc.items() if f != "uid"} for key, doc in table.items()}
+
+
 def test_every_version_below_the_current_one_has_a_step() -> None:
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
     assert set(MIGRATIONS) == set(range(SCHEMA_VERSION))
 
 
 def test_schema_0_gets_meta_first_without_touching_its_input() -> None:
     old = {"_default": {"1": {"name": "Acme"}}, "clients": {}}
-    new = migrate(old, 0)
+    new = MIGRATIONS[0](old)
     assert old == {"_default": {"1": {"name": "Acme"}}, "clients": {}}
     assert next(iter(new)) == "_meta"
     assert new == {"_meta": {"1": {"schema": 1, "generation": 0}}, **old}
     assert (schema_of(old), schema_of(new)) == (0, 1)
     assert (generation_of(old), generation_of(new)) == (0, 0)
+    lifted = migrate(old, 0)
+    assert schema_of(lifted) == 2
+    assert bare(lifted["_default"]) == old["_default"]
 
 
 def test_migrating_the_current_schema_changes_nothing() -> None:
-    tables = {"_meta": {"1": {"schema": 1, "generation": 5}}}
+    tables = {"_meta": {"1": {"schema": 2, "generation": 5, "clock": ""}}}
     assert migrate(tables, SCHEMA_VERSION) is tables
 
 
@@ -44,9 +53,9 @@ def test_an_empty_stock_book_is_migrated(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "book.json"
     path.write_bytes(raw)
     store = Store(path)
-    assert store.tables()["_meta"] == {"1": {"schema": 1, "generation": 1}}
+    assert store.tables()["_meta"] == {"1": {"schema": 2, "generation": 1, "clock": ""}}
     assert (tmp_path / "book.json.v0.bak").read_bytes() == raw
-    assert path.read_bytes().startswith(b'{"_meta":{"1":{"schema":1,"generation":1}}')
+    assert path.read_bytes().startswith(b'{"_meta":{"1":{"schema":2,"generation":1,')
 
 
 def test_a_book_made_by_stock_tinydb_is_migrated_once_with_a_backup(tmp_path: Path) -> None:
@@ -62,9 +71,10 @@ def test_a_book_made_by_stock_tinydb_is_migrated_once_with_a_backup(tmp_path: Pa
     assert backup.read_bytes() == original
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert store.generation == 1
-    assert tables["clients"] == {"1": {"name": "Acme"}, "2": {"name": "Müller"}}
-    assert tables["_default"] == {"1": {"name": "default doc"}}
-    assert orjson.loads(path.read_bytes()) == {"_meta": tables["_meta"], **orjson.loads(original)}
+    assert bare(tables["clients"]) == {"1": {"name": "Acme"}, "2": {"name": "Müller"}}
+    assert bare(tables["_default"]) == {"1": {"name": "default doc"}}
+    on_disk = orjson.loads(path.read_bytes())
+    assert {k: bare(v) for k, v in on_disk.items() if k != "_meta"} == orjson.loads(original)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
     migrated = path.read_bytes()
@@ -73,7 +83,7 @@ def test_a_book_made_by_stock_tinydb_is_migrated_once_with_a_backup(tmp_path: Pa
     assert again.generation == 1
     assert path.read_bytes() == migrated
     with TinyDB(path) as db:
-        assert db.table("clients").get(doc_id=2) == {"name": "Müller"}
+        assert db.table("clients").get(doc_id=2)["name"] == "Müller"
 
 
 def test_a_write_to_an_old_book_migrates_it_first(tmp_path: Path) -> None:
@@ -85,7 +95,7 @@ def test_a_write_to_an_old_book_migrates_it_first(tmp_path: Path) -> None:
     assert store.generation == 2
     assert (tmp_path / "book.json.v0.bak").exists()
     assert store.undo() == {"key": "add"}
-    assert store.tables()["clients"] == {"4": {"name": "Acme"}}
+    assert bare(store.tables()["clients"]) == {"4": {"name": "Acme"}}
 
 
 def test_a_second_store_sees_the_migration_the_first_one_made(tmp_path: Path) -> None:
@@ -94,5 +104,5 @@ def test_a_second_store_sees_the_migration_the_first_one_made(tmp_path: Path) ->
     first, second = Store(path), Store(path)
     first.tables()
     migrated = path.read_bytes()
-    assert second.tables()["_meta"] == {"1": {"schema": 1, "generation": 1}}
+    assert second.tables()["_meta"] == {"1": {"schema": 2, "generation": 1, "clock": ""}}
     assert path.read_bytes() == migrated
