@@ -106,11 +106,13 @@ def is_record_table(name: str) -> bool:
 
 
 def settle_refs(tables: Tables) -> Tables:
-    """Give the later of two records with one ref a longer ref of its own (in place).
+    """Give the later of two records with one ref a longer ref of its own.
 
-    Later means the greater uid, so every device settles a clash the same way.
+    Later means the greater uid, so every device settles a clash the same way.  The
+    documents that change are copied first: the input is never changed.
     """
     owners: dict[str, str] = {}
+    fixes: dict[str, str] = {}
     records = [
         item
         for name, table in tables.items()
@@ -125,9 +127,22 @@ def settle_refs(tables: Tables) -> Tables:
         width = len(ref)
         while owners.setdefault(ref, record["uid"]) != record["uid"]:
             width += 1
-            ref = ref_of(record["uid"], width)
-            record["ref"] = ref
-    return tables
+            ref = fixes[record["uid"]] = ref_of(record["uid"], width)
+    if not fixes:
+        return tables
+    settled = dict(tables)
+    for name, table in tables.items():
+        if not is_record_table(name):
+            continue
+        for doc_id, doc in table.items():
+            if "uid" in doc and ({doc["uid"]} | {i["uid"] for i in items_of(doc)}) & fixes.keys():
+                copy: dict[str, Any] = orjson.loads(orjson.dumps(doc))
+                for item in (copy, *items_of(copy)):
+                    if item["uid"] in fixes:
+                        item["ref"] = fixes[item["uid"]]
+                settled[name] = settled[name] if settled[name] is not table else dict(table)
+                settled[name][doc_id] = copy
+    return settled
 
 
 def _add_identity(tables: Tables) -> Tables:

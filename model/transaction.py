@@ -124,15 +124,16 @@ class Transaction:
         self._db.table(table).remove(doc_ids=[doc_id])
 
     def put_gone(self, grave: dict[str, Any]) -> None:
-        """Add or replace the tombstone of ``grave["uid"]``."""
-        graves = self._raw(GONE)
-        found = next((k for k, g in graves.items() if g["uid"] == grave["uid"]), None)
-        handle = self._db.table(GONE)
-        if found is None:
-            self._touch(GONE, handle.insert(grave), None)
-        else:
-            self._touch(GONE, found, graves[found])
-            handle.update(replace_with(grave), doc_ids=[int(found)])
+        """Add or replace the tombstone of ``grave["uid"]``.
+
+        Tombstones are kept numbered in uid order, as a merge numbers them, so that a
+        merge with a copy that has the same tombstones changes nothing.
+        """
+        graves = {g["uid"]: g for g in self._raw(GONE).values()}
+        graves[grave["uid"]] = grave
+        for number, uid in enumerate(sorted(graves), 1):
+            if self._raw(GONE).get(str(number)) != graves[uid]:
+                self.restore(GONE, str(number), graves[uid])
 
     def restore(self, table: str, doc_id: str, doc: dict[str, Any] | None) -> None:
         """Put document ``doc_id`` back exactly as ``doc`` (``None``: absent); any table."""
