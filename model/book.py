@@ -17,9 +17,11 @@ from model import board as _board
 from model import quicklog
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
+from model.book_sync import Syncing
 from model.client import Client
 from model.client_file import ClientFile, client_file
 from model.commands import Commands
+from model.conflicts import conflict_copies
 from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
@@ -39,7 +41,7 @@ class KudosRow:
     client: Client
 
 
-class Book(Commands):
+class Book(Commands, Syncing):
     """Queries here; the writes come from :class:`Commands`."""
 
     def __init__(
@@ -48,12 +50,16 @@ class Book(Commands):
         *,
         device: str | None = None,
         wall: Callable[[], int] = system_ms,
+        on_fold: Callable[[Receipt], None] | None = None,
     ) -> None:
         """``device`` defaults to this user's (``model.identity.device_id``); ``wall`` is the
-        clock of the write stamps, milliseconds since 1970 (tests pass their own)."""
+        clock of the write stamps, milliseconds since 1970 (tests pass their own).
+        ``on_fold`` hears of each conflict copy folded in (or left alone as unreadable)."""
         self._store = Store(
             path, Clock(device_id({"RAPPORT_DEVICE": device} if device else None), wall)
         )
+        self._store.before_write = self.fold_copies
+        self._on_fold = on_fold
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
 
@@ -66,8 +72,9 @@ class Book(Commands):
         return self._store.generation
 
     def changed(self) -> bool:
-        """Has another process written since we last read? (cheap; for polling)"""
-        return self._store.changed()
+        """Has another process written since we last read, or a sync tool left a conflict
+        copy to fold in? (cheap; for polling)"""
+        return self._store.changed() or bool(conflict_copies(self._store.path))
 
     def refresh(self) -> bool:
         """Read the file now if another process wrote it; whether anything changed.
@@ -76,12 +83,14 @@ class Book(Commands):
         it showed last.
         """
         before = self._store.generation
+        self.fold_copies()
         self._store.tables()
         return self._store.generation != before
 
     # -- queries -----------------------------------------------------------
 
     def _current(self) -> dict[str, Signals]:
+        self.fold_copies()
         tables = self._store.tables()
         generation = self._store.generation
         if self._signals is None or self._signals[0] != generation:

@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from model.texts import book as _book
+from model.texts import merge as _merge
 from model.texts import quicklog as _quicklog
 from model.texts import store as _store
 
@@ -31,7 +32,7 @@ def register(en: dict[str, str], de: dict[str, str]) -> None:
     _CATALOGS["de"].update(de)
 
 
-for _catalog in (_book, _quicklog, _store):
+for _catalog in (_book, _merge, _quicklog, _store):
     register(_catalog.EN, _catalog.DE)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +31,7 @@ import orjson
 from model import bookfile
 from model.errors import BookCorrupt, BookTooNew, WriteFailed
 from model.identity import Clock, book_state_dir, refs_in
+from model.merge import merge
 from model.migrations import (
     GONE,
     META,
@@ -62,6 +63,8 @@ class Store:
         self.state_dir = book_state_dir(self.path)
         self._log = UndoLog(self.state_dir / "undo.json", UNDO_DEPTH)
         self._refs: set[str] | None = None
+        #: Called before each transaction takes the lock (the Book folds conflict copies).
+        self.before_write: Callable[[], object] | None = None
         self._db = BookDB()
         self._loaded = False
         self._generation = 0
@@ -218,6 +221,8 @@ class Store:
         document back exactly as it was, instead of as this device's newer change.
         """
         stored_label = check_document(label or {})
+        if self.before_write is not None:
+            self.before_write()
         with self._mutex:
             if self._txn is not None:
                 raise RuntimeError("Store.transaction() does not nest")
@@ -243,6 +248,41 @@ class Store:
         finally:
             txn.close()
             self._txn = None
+
+    def merge_in(
+        self,
+        other: Tables,
+        describe: Callable[[Tables, Tables], dict[str, Any]],
+        *,
+        dry_run: bool = False,
+    ) -> dict[str, Any]:
+        """Fold ``other`` into the book in one transaction, undone as one step; the label
+        ``describe(before, after)`` gives it.  ``dry_run`` writes nothing."""
+        if dry_run:
+            snapshot: Tables = {name: dict(table) for name, table in self.tables().items()}
+            return describe(snapshot, merge(snapshot, other))
+        with self.transaction(raw=True) as txn:
+            current = self._db.book.data
+            merged = merge(current, other)
+            label = describe(current, merged)
+            changes = [
+                (name, key, (merged.get(name) or {}).get(key))
+                for name in (current.keys() | merged.keys()) - {META}
+                for key in (current.get(name) or {}).keys() | (merged.get(name) or {}).keys()
+                if (current.get(name) or {}).get(key) != (merged.get(name) or {}).get(key)
+            ]
+            for name, key, doc in changes:
+                txn.restore(name, key, doc)
+            txn.set_label(label)
+            if self.clock is not None and META in other:
+                self.clock.observe(other[META][META_ID].get("clock", ""))
+        return label
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """The book's lock, for work on the file outside Rapport (``rapport sync``'s git)."""
+        with self._mutex, self._exclusive():
+            yield
 
     def undo(self) -> dict[str, Any] | None:
         """Take back this device's newest change; its label, or ``None`` if none is left.

@@ -17,6 +17,7 @@ import orjson
 from model import LOCALES, BoardFilter, State
 from tui.cli.clients import ask_reflection, client
 from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing
+from tui.cli.sync import merge, merge_driver, sync
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -200,3 +201,6 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) ->
 
 
 main.add_command(client)
+main.add_command(merge)
+main.add_command(merge_driver)
+main.add_command(sync)

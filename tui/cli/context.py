@@ -50,7 +50,11 @@ class Context:
 
     @functools.cached_property
     def book(self) -> Book:
-        return Book(self.db)
+        return Book(self.db, on_fold=self.folded)
+
+    def folded(self, receipt: Receipt) -> None:
+        """A conflict copy was folded in (or left alone): said on stderr, not in the output."""
+        click.echo(receipt.render(self.locale), err=True)
 
     def say(self, key: str, **params: Any) -> str:
         return t(key, self.locale, **params)
