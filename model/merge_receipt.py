@@ -19,6 +19,8 @@ __all__ = ["MergeReceipt", "what_came_in"]
 _INTERACTION_KINDS = ("call", "meeting", "mail", "message", "note")
 _NAMED = ("clients", "issues", "invoices", "payments", "thanks", "kudos")
 _NUMBERED = ("issues", "thanks")
+#: Tables whose document numbers the user never sees or types.
+_UNNUMBERED = frozenset({"clients", "interactions", "invoices", "kudos"})
 
 
 def _by_uid(table: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[str, Mapping[str, Any]]]:
@@ -53,10 +55,9 @@ def what_came_in(before: Tables, after: Tables, other: Tables) -> dict[str, Any]
                 counts["payments"] += sum(
                     p.get("uid") not in paid for p in doc.get("payments") or ()
                 )
-            for copy in (old, theirs):
-                if uid in copy and copy[uid][0] != doc_id:
-                    renumbered.append([name, int(copy[uid][0]), int(doc_id)])
-                    break
+            known = old if uid in old else theirs
+            if name not in _UNNUMBERED and uid in known and known[uid][0] != doc_id:
+                renumbered.append([name, int(known[uid][0]), int(doc_id)])
         counts["removed"] += len(old.keys() - _by_uid(table).keys())
     return {"counts": {k: n for k, n in counts.items() if n}, "renumbered": renumbered}
 
