@@ -114,11 +114,13 @@ def test_a_kill_at_any_instant_leaves_the_old_or_the_new_book(
         orjson.loads(backup.read_bytes())  # every kept version parses
 
 
+@pytest.mark.parametrize("schema", [0, 1])
 def test_a_kill_during_migration_leaves_the_old_or_the_migrated_book(
-    tmp_path: Path, server: CrashServer
+    tmp_path: Path, server: CrashServer, schema: int
 ) -> None:
     path = tmp_path / "book.json"
-    old_book = orjson.dumps({"state": {"1": expected_state(1)["1"]}})
+    meta = {"_meta": {"1": {"schema": 1, "generation": 0}}} if schema else {}
+    old_book = orjson.dumps({**meta, "state": {"1": expected_state(1)["1"]}})
     rng = random.Random(7)
     outcomes = set()
     for round_ in range(MIGRATION_KILLS):
@@ -136,6 +138,6 @@ def test_a_kill_during_migration_leaves_the_old_or_the_migrated_book(
             # The migration is generation 1, which no writer logs.
             check_book(path, max(server.last_logged(), 1))
             outcomes.add("migrated")
-        backup = tmp_path / "book.json.v0.bak"
+        backup = tmp_path / f"book.json.v{schema}.bak"
         assert not backup.exists() or backup.read_bytes() == old_book
     assert outcomes == {"old", "migrated"}

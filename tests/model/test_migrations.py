@@ -10,6 +10,10 @@ import orjson
 import pytest
 from tinydb import TinyDB
 
+from model import Book
+from model.demo import build_demo
+from model.identity import BOOKKEEPING, items_of, refs_in
+from model.merge import merge
 from model.migrations import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -17,7 +21,9 @@ from model.migrations import (
     migrate,
     schema_of,
 )
+from model.storage import parse
 from model.store import Store
+from tests.conftest import NOW
 
 
 def bare(table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -106,3 +112,82 @@ def test_a_second_store_sees_the_migration_the_first_one_made(tmp_path: Path) ->
     migrated = path.read_bytes()
     assert second.tables()["_meta"] == {"1": {"schema": 2, "generation": 1, "clock": ""}}
     assert path.read_bytes() == migrated
+
+
+# -- schema 1 → 2: identity ------------------------------------------------------------------
+
+
+def strip(value: Any) -> Any:
+    """A schema-2 value as schema 1 held it: no uids, stamps or other bookkeeping."""
+    if isinstance(value, dict):
+        return {k: strip(v) for k, v in value.items() if k not in BOOKKEEPING}
+    if isinstance(value, list):
+        return [strip(v) for v in value]
+    return value
+
+
+@pytest.fixture
+def v1_book(tmp_path: Path) -> tuple[Path, bytes]:
+    """A real demo book written as schema 1 wrote it, with an undo log inside."""
+    source = tmp_path / "source.json"
+    build_demo(Book(source), NOW, clients=12, interactions=200, seed=3)
+    tables = orjson.loads(source.read_bytes())
+    v1 = {name: strip(table) for name, table in tables.items() if name != "_gone"}
+    v1["_meta"] = {"1": {"schema": 1, "generation": 7}}
+    v1["_undo"] = {"1": {"label": {"key": "x"}, "changes": [["clients", "1", None]]}}
+    path = tmp_path / "book.json"
+    raw = orjson.dumps(v1)
+    path.write_bytes(raw)
+    return path, raw
+
+
+def test_v1_to_v2_keeps_every_record_and_number_and_gives_each_an_id(
+    v1_book: tuple[Path, bytes],
+) -> None:
+    path, raw = v1_book
+    old = orjson.loads(raw)
+    book = Book(path)
+    assert book.clients()
+    new = orjson.loads(path.read_bytes())
+    assert new["_meta"]["1"]["schema"] == 2
+    assert "_undo" not in new
+    assert (path.parent / "book.json.v1.bak").read_bytes() == raw
+    uids = []
+    for name, table in old.items():
+        if name in ("_meta", "_undo"):
+            continue
+        assert set(new[name]) == set(table), name  # the numbers users type stay
+        assert strip(new[name]) == table, name  # every record and field kept
+        for doc in new[name].values():
+            uids.append(doc["uid"])
+            uids.extend(item["uid"] for item in items_of(doc))
+    assert len(uids) == len(set(uids)) > 200
+    assert len(refs_in(d for n, t in new.items() if n != "_meta" for d in t.values())) == len(uids)
+    issue = next(k for k, d in new["issues"].items() if d["resolved"] is None)
+    client = new["issues"][issue]["client"]
+    book.resolve_issue(client, int(issue), NOW)
+    assert orjson.loads(path.read_bytes())["issues"][issue]["resolved"]
+
+
+def test_v1_to_v2_is_idempotent_and_the_same_on_every_device(
+    tmp_path: Path, v1_book: tuple[Path, bytes]
+) -> None:
+    path, raw = v1_book
+    other = tmp_path / "other" / "book.json"
+    other.parent.mkdir()
+    other.write_bytes(raw)
+    Store(path).tables()
+    migrated = path.read_bytes()
+    Store(path).tables()
+    assert path.read_bytes() == migrated  # opening again changes nothing
+    assert (path.parent / "book.json.v1.bak").read_bytes() == raw
+    Store(other).tables()
+    assert other.read_bytes() == migrated  # another device lifts it to the same ids
+    tables = parse(migrated)
+    pure = migrate(orjson.loads(raw), 1)
+    assert pure["_meta"]["1"]["generation"] + 1 == tables["_meta"]["1"]["generation"]
+    assert {k: v for k, v in pure.items() if k != "_meta"} == {
+        k: v for k, v in tables.items() if k != "_meta"
+    }
+    merged = merge(tables, parse(other.read_bytes()))
+    assert {k: v for k, v in merged.items() if v} == {k: v for k, v in tables.items() if v}
