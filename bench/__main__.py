@@ -52,6 +52,11 @@ def main() -> None:
             books[100_000], 10
         )
         print(f"\nBook write vs stock TinyDB insert at 100k: {speedup:.1f}x faster")
+        pure, whole = store.merge_copies(books[100_000], 5)
+        print(
+            "Merge of two 100k books differing by 100 records (target < 1 s): "
+            f"merge() {ms(pure)}, Book.merge from the file {ms(whole)}"
+        )
         floor = store.import_floor(7)
         print(f"For scale: a Python process importing pendulum, click, orjson, tinydb: {ms(floor)}")
         if importlib.util.find_spec("bench.board") is not None:

@@ -11,8 +11,8 @@ order and any number of times end up equal:
 * embedded records (payments, contacts, state changes) are the union by uid,
   minus those a side took back (``gone``): a payment present on both sides is one
   payment, never counted twice;
-* a tombstone hides a record unless the record changed after it; the record's data
-  stays in the tombstone, so a later merge with a newer edit still has it whole;
+* a tombstone hides a record unless the record changed after it; a hidden record's
+  data stays in its tombstone, so a later merge with a newer edit still has it whole;
 * numbers are a function of all records ever made: in order of creation each
   record keeps the number it was created with unless an earlier-made record holds
   it, and then gets the next free one (and keeps its first claim in ``n0``).
@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from model.identity import BOOKKEEPING, last_change
+from model.identity import BOOKKEEPING, items_of, last_change, ref_of
 from model.migrations import GONE, META, META_ID, SCHEMA_VERSION, Tables, is_record_table
 from model.migrations import settle_refs as _settle_refs
 
@@ -132,46 +132,72 @@ def _key(doc_id: str, doc: Mapping[str, Any]) -> str:
     return uid if isinstance(uid, str) else f"#{doc_id}:{_canon(doc).decode()}"
 
 
-def _gather(books: Iterable[Tables]) -> dict[str, dict[str, _Record]]:
-    found: dict[str, dict[str, _Record]] = {}
-    for book in books:
-        for name, table in book.items():
-            if not is_record_table(name):
-                continue
-            records = found.setdefault(name, {})
-            for doc_id, doc in table.items():
-                key = _key(doc_id, doc)
-                claim = int(doc.get("n0", doc_id))
-                held = records.get(key)
-                if held is None:
-                    records[key] = _Record(doc, claim)
-                else:
-                    held.add(doc, claim)
-        for grave in (book.get(GONE) or {}).values():
-            records = found.setdefault(grave["table"], {})
-            doc, claim = grave["doc"], int(grave["doc"].get("n0", grave["id"]))
-            held = records.get(grave["uid"])
-            if held is None:
-                held = records[grave["uid"]] = _Record(doc, claim)
+def _add(records: dict[str, _Record], doc_id: str, doc: dict[str, Any]) -> _Record:
+    key, claim = _key(doc_id, doc), int(doc.get("n0", doc_id))
+    held = records.get(key)
+    if held is None:
+        held = records[key] = _Record(doc, claim)
+    else:
+        held.add(doc, claim)
+    return held
+
+
+class _Table:
+    """One table of both books: the records alike on both sides (the fast path, no merging
+    needed) and the others, merged; graves included."""
+
+    def __init__(
+        self,
+        ta: Mapping[str, dict[str, Any]],
+        tb: Mapping[str, dict[str, Any]],
+        graves: list[dict[str, Any]],
+    ) -> None:
+        buried = {grave["uid"] for grave in graves}
+        self.same: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.records: dict[str, _Record] = {}
+        alike: set[str] = set()
+        for doc_id, doc in ta.items():
+            other = tb.get(doc_id)
+            if (other is doc or other == doc) and doc.get("uid") not in buried:
+                self.same[_key(doc_id, doc)] = (doc_id, doc)
+                alike.add(doc_id)
             else:
-                held.add(doc, claim)
+                _add(self.records, doc_id, doc)
+        for doc_id, doc in tb.items():
+            if doc_id not in alike:
+                _add(self.records, doc_id, doc)
+        for grave in graves:
+            if "doc" in grave:
+                held = _add(self.records, str(grave["id"]), grave["doc"])
+            elif grave["uid"] in self.records:
+                held = self.records[grave["uid"]]
+            else:
+                continue  # a tombstone without its record: nothing left to hide
             held.tomb = max(held.tomb, grave["at"])
-    return found
 
+    def numbers(self) -> dict[str, int]:
+        """In order of creation, each record's first number, or the next free one if taken.
 
-def _numbers(records: dict[str, _Record]) -> dict[str, int]:
-    """In order of creation, each record's first number, or the next free one if taken."""
-    taken: set[int] = set()
-    top = 0
-    numbers: dict[str, int] = {}
-    for key in sorted(records):
-        number = records[key].claim
-        if number in taken:
-            number = top + 1
-        taken.add(number)
-        top = max(top, number)
-        numbers[key] = number
-    return numbers
+        When no number was ever taken twice, every record simply keeps its own.
+        """
+        claims = {key: int(doc.get("n0", doc_id)) for key, (doc_id, doc) in self.same.items()}
+        claims.update((key, record.claim) for key, record in self.records.items())
+        renumbered = any("n0" in doc for _, doc in self.same.values()) or any(
+            "n0" in record.doc for record in self.records.values()
+        )
+        if not renumbered and len(set(claims.values())) == len(claims):
+            return claims
+        taken: set[int] = set()
+        top = 0
+        numbers: dict[str, int] = {}
+        for key in sorted(claims):
+            number = claims[key]
+            if number in taken:
+                number = top + 1
+            taken.add(number)
+            top = max(top, number)
+            numbers[key] = number
+        return numbers
 
 
 def _placed(doc: dict[str, Any], claim: int, number: int) -> dict[str, Any]:
@@ -192,25 +218,56 @@ def _meta(books: Iterable[Tables]) -> dict[str, Any]:
     }
 
 
+def _clashes(docs: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether two of ``docs`` (or their embedded records) share a ref.
+
+    Only records that differ between the two books can clash: each book's own refs are
+    unique already, so a clash needs one record from each side.
+    """
+    refs = [
+        item.get("ref") or ref_of(item["uid"])
+        for doc in docs
+        if "uid" in doc
+        for item in (doc, *items_of(doc))
+    ]
+    return len(refs) != len(set(refs))
+
+
 def merge(a: Tables, b: Tables) -> Tables:
     """One book holding every record of ``a`` and of ``b`` (both at the current schema)."""
     merged: Tables = {META: {META_ID: _meta((a, b))}}
+    graves_of: dict[str, list[dict[str, Any]]] = {}
+    for book in (a, b):
+        for grave in (book.get(GONE) or {}).values():
+            graves_of.setdefault(grave["table"], []).append(grave)
+    names = {n for n in (*a, *b) if is_record_table(n)} | graves_of.keys()
     graves: list[dict[str, Any]] = []
-    for name, records in sorted(_gather((a, b)).items()):
-        numbers = _numbers(records)
-        table: dict[str, dict[str, Any]] = {}
-        for key in sorted(records, key=numbers.__getitem__):
-            record, number = records[key], numbers[key]
+    changed: list[dict[str, Any]] = []
+    for name in sorted(names):
+        both = _Table(a.get(name) or {}, b.get(name) or {}, graves_of.get(name, []))
+        numbers = both.numbers()
+        placed: list[tuple[int, dict[str, Any]]] = []
+        for key, (doc_id, doc) in both.same.items():
+            number = numbers[key]
+            keep = number == int(doc_id)
+            placed.append(
+                (number, doc if keep else _placed(doc, int(doc.get("n0", doc_id)), number))
+            )
+        for key, record in both.records.items():
+            number = numbers[key]
             doc = _placed(record.doc, record.claim, number)
+            changed.append(doc)
+            shown = not record.tomb or last_change(doc) > record.tomb
             if record.tomb:
-                graves.append(
-                    {"uid": key, "table": name, "at": record.tomb, "id": number, "doc": doc}
-                )
-            if not record.tomb or last_change(doc) > record.tomb:
-                table[str(number)] = doc
-        if table or name in a or name in b:
-            merged[name] = table
+                # The data lives in the table while the record is shown, in its grave when not.
+                grave = {"uid": key, "table": name, "at": record.tomb, "id": number}
+                graves.append(grave if shown else {**grave, "doc": doc})
+            if shown:
+                placed.append((number, doc))
+        placed.sort(key=lambda pair: pair[0])
+        if placed or name in a or name in b:
+            merged[name] = {str(number): doc for number, doc in placed}
     if graves:
         graves.sort(key=lambda grave: (grave["uid"], grave["table"]))
         merged[GONE] = {str(number): grave for number, grave in enumerate(graves, 1)}
-    return _settle_refs(merged)
+    return _settle_refs(merged) if _clashes(changed) else merged

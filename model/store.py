@@ -180,10 +180,10 @@ class Store:
         if self._refs is None:
             data = self._db.book.data
             docs = [
-                grave["doc"] if name == GONE else grave
+                doc.get("doc", {}) if name == GONE else doc
                 for name, table in data.items()
                 if name not in RESERVED or name == GONE
-                for grave in table.values()
+                for doc in table.values()
             ]
             self._refs = refs_in(docs)
         return self._refs

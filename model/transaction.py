@@ -135,6 +135,12 @@ class Transaction:
             if self._raw(GONE).get(str(number)) != graves[uid]:
                 self.restore(GONE, str(number), graves[uid])
 
+    def revived(self, uid: str) -> None:
+        """The record ``uid`` is shown again: its data leaves the tombstone (as a merge has it)."""
+        grave = next((g for g in self._raw(GONE).values() if g["uid"] == uid), None)
+        if grave is not None and "doc" in grave:
+            self.put_gone({k: v for k, v in grave.items() if k != "doc"})
+
     def restore(self, table: str, doc_id: str, doc: dict[str, Any] | None) -> None:
         """Put document ``doc_id`` back exactly as ``doc`` (``None``: absent); any table."""
         raw = self._raw(table)

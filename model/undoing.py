@@ -44,6 +44,7 @@ def _own(txn: Transaction, table: str, doc_id: str, before: Any, after: Any) -> 
             txn.insert(table, revived)
         else:
             txn.restore(table, doc_id, revived)
+        txn.revived(uid)
         return
     if after is None:
         return

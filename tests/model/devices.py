@@ -44,7 +44,7 @@ class Device:
     def write(self, change: Callable[[Transaction], Any], advance: int = 1) -> Any:
         self.time += advance
         refs = refs_in(
-            [g["doc"] for g in self.tables.get(GONE, {}).values()]
+            [g.get("doc", {}) for g in self.tables.get(GONE, {}).values()]
             + [d for n, t in self.tables.items() if is_record_table(n) for d in t.values()]
         )
         self.db.book.writable = True
