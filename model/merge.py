@@ -20,6 +20,7 @@ order and any number of times end up equal:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -153,18 +154,16 @@ class _Table:
         graves: list[dict[str, Any]],
     ) -> None:
         buried = {grave["uid"] for grave in graves}
-        self.same: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.same: dict[str, dict[str, Any]] = {}
         self.records: dict[str, _Record] = {}
-        alike: set[str] = set()
         for doc_id, doc in ta.items():
             other = tb.get(doc_id)
             if (other is doc or other == doc) and doc.get("uid") not in buried:
-                self.same[_key(doc_id, doc)] = (doc_id, doc)
-                alike.add(doc_id)
+                self.same[doc_id] = doc
             else:
                 _add(self.records, doc_id, doc)
         for doc_id, doc in tb.items():
-            if doc_id not in alike:
+            if doc_id not in self.same:
                 _add(self.records, doc_id, doc)
         for grave in graves:
             if "doc" in grave:
@@ -175,29 +174,40 @@ class _Table:
                 continue  # a tombstone without its record: nothing left to hide
             held.tomb = max(held.tomb, grave["at"])
 
-    def numbers(self) -> dict[str, int]:
-        """In order of creation, each record's first number, or the next free one if taken.
+    def numbers(self) -> tuple[dict[str, int], dict[str, int]]:
+        """In order of creation, each record's first number, or the next free one if taken:
+        ``(the records alike whose number moves, by id; the others' numbers, by key)``.
 
-        When no number was ever taken twice, every record simply keeps its own.
+        Records made before the first one whose number was ever claimed twice all keep
+        their own, so only the rest is sorted: a 100k book is not, for a few new records.
         """
-        claims = {key: int(doc.get("n0", doc_id)) for key, (doc_id, doc) in self.same.items()}
-        claims.update((key, record.claim) for key, record in self.records.items())
-        renumbered = any("n0" in doc for _, doc in self.same.values()) or any(
-            "n0" in record.doc for record in self.records.values()
-        )
-        if not renumbered and len(set(claims.values())) == len(claims):
-            return claims
-        taken: set[int] = set()
-        top = 0
+        claims = {key: record.claim for key, record in self.records.items()}
+        same = {doc_id: int(doc.get("n0", doc_id)) for doc_id, doc in self.same.items()}
+        counted = Counter(same.values())
+        counted.update(claims.values())
+        twice = {claim for claim, n in counted.items() if n > 1}
+        if not twice:
+            return {}, claims
+        keys = {doc_id: doc.get("uid") or _key(doc_id, doc) for doc_id, doc in self.same.items()}
+        everyone = {keys[doc_id]: claim for doc_id, claim in same.items()}
+        everyone.update(claims)
+        first = min(key for key, claim in everyone.items() if claim in twice)
+        taken = {claim for key, claim in everyone.items() if key < first}
+        top = max(taken, default=0)
         numbers: dict[str, int] = {}
-        for key in sorted(claims):
-            number = claims[key]
+        for key in sorted(key for key in everyone if key >= first):
+            number = everyone[key]
             if number in taken:
                 number = top + 1
             taken.add(number)
             top = max(top, number)
             numbers[key] = number
-        return numbers
+        moved = {
+            doc_id: numbers[key]
+            for doc_id, key in keys.items()
+            if key in numbers and numbers[key] != int(doc_id)
+        }
+        return moved, {key: numbers.get(key, claim) for key, claim in claims.items()}
 
 
 def _placed(doc: dict[str, Any], claim: int, number: int) -> dict[str, Any]:
@@ -245,14 +255,13 @@ def merge(a: Tables, b: Tables) -> Tables:
     changed: list[dict[str, Any]] = []
     for name in sorted(names):
         both = _Table(a.get(name) or {}, b.get(name) or {}, graves_of.get(name, []))
-        numbers = both.numbers()
+        moved, numbers = both.numbers()
         placed: list[tuple[int, dict[str, Any]]] = []
-        for key, (doc_id, doc) in both.same.items():
-            number = numbers[key]
-            keep = number == int(doc_id)
-            placed.append(
-                (number, doc if keep else _placed(doc, int(doc.get("n0", doc_id)), number))
-            )
+        for doc_id, doc in both.same.items():
+            number = moved.get(doc_id) or int(doc_id)
+            if number != int(doc_id):
+                doc = _placed(doc, int(doc.get("n0", doc_id)), number)
+            placed.append((number, doc))
         for key, record in both.records.items():
             number = numbers[key]
             doc = _placed(record.doc, record.claim, number)
