@@ -6,7 +6,7 @@ real path.  One JSON line per change is appended (under the book's lock) before
 the book itself is written, so a write costs one small append, not a rewrite of
 the log.  A kill between the two leaves an entry whose change never landed,
 which undo then finds already undone; a kill inside the append leaves a torn
-last line, which is skipped.  Never a change that cannot be taken back.
+line, which the next append ends and every read skips.  Never a change that cannot be taken back.
 """
 
 from __future__ import annotations
@@ -40,9 +40,7 @@ class UndoLog:
             try:
                 entry = orjson.loads(line) if line else None
             except orjson.JSONDecodeError:
-                if number == len(lines) - 1:
-                    break  # torn by a kill while appending
-                raise ValueError(f"{self.path}:{number + 1}") from None
+                continue  # torn by a kill while appending: that change never landed
             if entry is None:
                 continue
             if not isinstance(entry, dict):
@@ -60,9 +58,11 @@ class UndoLog:
         """Append one entry; now and then the log is cut back to its depth."""
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         line = orjson.dumps(entry) + b"\n"
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
         try:
             size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                line = b"\n" + line  # end the line a killed writer tore
             view = memoryview(line)
             while view:
                 view = view[os.write(fd, view) :]

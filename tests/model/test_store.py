@@ -387,3 +387,12 @@ def test_a_change_that_is_not_undoable_empties_the_undo_log(store: Store) -> Non
             txn.insert("items", {"n": n})
     assert store.undo() is None
     assert len(store.tables()["items"]) == 4
+
+
+def test_a_line_torn_by_a_kill_is_skipped_and_the_next_entry_kept(tmp_path: Path) -> None:
+    log = UndoLog(tmp_path / "undo.json", UNDO_DEPTH)
+    log.push({"label": {"key": "one"}, "changes": []})
+    with open(log.path, "ab") as handle:
+        handle.write(b'{"label": {"key": "tor')  # a writer killed inside its append
+    log.push({"label": {"key": "two"}, "changes": []})
+    assert [entry["label"]["key"] for entry in log.entries()] == ["one", "two"]
