@@ -47,6 +47,8 @@ class Transaction:
         self._clock = clock
         self._refs = refs
         self._before: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._graves: dict[str, dict[str, Any]] = {}
+        self._floors: dict[str, int] = {}
         self._open = True
 
     def _raw(self, table: str) -> dict[str, dict[str, Any]]:
@@ -90,6 +92,8 @@ class Transaction:
 
     def _taken_until(self, table: str) -> int:
         """The highest number a deleted record of ``table`` holds: never given again."""
+        if table in self._floors:
+            return self._floors[table]
         return max((g["id"] for g in self._raw(GONE).values() if g["table"] == table), default=0)
 
     def insert(self, table: str, doc: Mapping[str, Any]) -> int:
@@ -98,7 +102,7 @@ class Transaction:
         if self._clock is not None:
             stored = stamp_new(stored, self.fresh)
         handle = self._db.table(table)
-        floor = self._taken_until(table) if GONE in self._db.book.data else 0
+        floor = self._taken_until(table) if GONE in self._db.book.data or self._floors else 0
         doc_id: int = max(handle._get_next_id(), floor + 1)  # type: ignore[no-untyped-call]
         handle.insert(Document(stored, doc_id))
         handle._next_id = doc_id + 1  # type: ignore[assignment]  # no O(n) search next time
@@ -124,19 +128,27 @@ class Transaction:
         self._db.table(table).remove(doc_ids=[doc_id])
 
     def put_gone(self, grave: dict[str, Any]) -> None:
-        """Add or replace the tombstone of ``grave["uid"]``.
+        """Add or replace the tombstone of ``grave["uid"]`` (written by :meth:`settle`)."""
+        self._graves[grave["uid"]] = grave
+        if grave["table"] not in self._floors:
+            self._floors[grave["table"]] = self._taken_until(grave["table"])
+        self._floors[grave["table"]] = max(self._floors[grave["table"]], grave["id"])
 
-        Tombstones are kept numbered in uid order, as a merge numbers them, so that a
-        merge with a copy that has the same tombstones changes nothing.
-        """
+    def settle(self) -> None:
+        """Write the tombstones of this transaction, numbered in uid order as a merge numbers
+        them (so that a merge with a copy holding the same ones changes nothing)."""
+        if not self._graves:
+            return
         graves = {g["uid"]: g for g in self._raw(GONE).values()}
-        graves[grave["uid"]] = grave
+        graves.update(self._graves)
+        self._graves.clear()
         for number, uid in enumerate(sorted(graves), 1):
             if self._raw(GONE).get(str(number)) != graves[uid]:
                 self.restore(GONE, str(number), graves[uid])
 
     def revived(self, uid: str) -> None:
         """The record ``uid`` is shown again: its data leaves the tombstone (as a merge has it)."""
+        self.settle()
         grave = next((g for g in self._raw(GONE).values() if g["uid"] == uid), None)
         if grave is not None and "doc" in grave:
             self.put_gone({k: v for k, v in grave.items() if k != "doc"})
@@ -156,6 +168,7 @@ class Transaction:
 
     def changes(self) -> list[list[Any]]:
         """``[table, id, before-image, after-image]`` of every document that really changed."""
+        self.settle()
         found = []
         for (table, doc_id), before in self._before.items():
             after = self._raw(table).get(doc_id)

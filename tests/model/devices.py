@@ -51,6 +51,7 @@ class Device:
         txn = Transaction(self.db, {}, self.clock, lambda: refs)
         try:
             result = change(txn)
+            txn.settle()  # as the store does when it looks for the changes to write
         finally:
             txn.close()
             self.db.book.writable = False
