@@ -181,8 +181,16 @@ def ref_of(uid: str, width: int = REF_WIDTH) -> str:
     """
     data = uid.encode()
     mixed = zlib.crc32(data) | (zlib.crc32(data, 0x9E3779B9) << 32)
-    pairs = (_REF_PAIRS[(mixed >> shift) & 1023] for shift in range(0, 60, 10))
-    return "".join(pairs)[:width]
+    pairs = _REF_PAIRS
+    ref = (
+        pairs[mixed & 1023]
+        + pairs[(mixed >> 10) & 1023]
+        + pairs[(mixed >> 20) & 1023]
+        + pairs[(mixed >> 30) & 1023]
+    )
+    if width > len(ref):
+        ref += pairs[(mixed >> 40) & 1023] + pairs[(mixed >> 50) & 1023]
+    return ref[:width]
 
 
 def items_of(doc: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
@@ -201,11 +209,16 @@ def items_of(doc: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
 def refs_in(docs: Iterable[Mapping[str, Any]]) -> set[str]:
     """Every ref in use by ``docs`` and their embedded records."""
     refs: set[str] = set()
+    add = refs.add
     for doc in docs:
         uid = doc.get("uid")
         if uid is None:
             continue
-        refs.add(doc.get("ref") or ref_of(uid))
-        for item in items_of(doc):
-            refs.add(item.get("ref") or ref_of(item["uid"]))
+        add(doc.get("ref") or ref_of(uid))
+        # Most records (interactions) hold no embedded records: look before walking.
+        for value in doc.values():
+            if type(value) is list or type(value) is dict:
+                for item in items_of(doc):
+                    add(item.get("ref") or ref_of(item["uid"]))
+                break
     return refs
