@@ -40,8 +40,12 @@ def what_came_in(before: Tables, after: Tables, other: Tables) -> dict[str, Any]
     for name, table in after.items():
         if not is_record_table(name):
             continue
-        old, theirs = _by_uid(before.get(name) or {}), _by_uid(other.get(name) or {})
-        for uid, (doc_id, doc) in _by_uid(table).items():
+        # A merge keeps the very documents it did not change: only the others are looked at.
+        mine, copy = before.get(name) or {}, other.get(name) or {}
+        old = _by_uid({k: d for k, d in mine.items() if table.get(k) is not d})
+        theirs = _by_uid({k: d for k, d in copy.items() if table.get(k) is not d})
+        new = _by_uid({k: d for k, d in table.items() if mine.get(k) is not d})
+        for uid, (doc_id, doc) in new.items():
             if uid not in old:
                 if uid in gone_before:
                     counts["changed"] += 1
@@ -58,7 +62,7 @@ def what_came_in(before: Tables, after: Tables, other: Tables) -> dict[str, Any]
             known = old if uid in old else theirs
             if name not in _UNNUMBERED and uid in known and known[uid][0] != doc_id:
                 renumbered.append([name, int(known[uid][0]), int(doc_id)])
-        counts["removed"] += len(old.keys() - _by_uid(table).keys())
+        counts["removed"] += len(old.keys() - new.keys())
     return {"counts": {k: n for k, n in counts.items() if n}, "renumbered": renumbered}
 
 

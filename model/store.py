@@ -265,12 +265,13 @@ class Store:
             current = self._db.book.data
             merged = merge(current, other)
             label = describe(current, merged)
-            changes = [
-                (name, key, (merged.get(name) or {}).get(key))
-                for name in (current.keys() | merged.keys()) - {META}
-                for key in (current.get(name) or {}).keys() | (merged.get(name) or {}).keys()
-                if (current.get(name) or {}).get(key) != (merged.get(name) or {}).get(key)
-            ]
+            changes = []
+            for name in (current.keys() | merged.keys()) - {META}:
+                mine, theirs = current.get(name) or {}, merged.get(name) or {}
+                for key in mine.keys() | theirs.keys():
+                    doc = theirs.get(key)
+                    if mine.get(key) is not doc and mine.get(key) != doc:
+                        changes.append((name, key, doc))
             for name, key, doc in changes:
                 txn.restore(name, key, doc)
             txn.set_label(label)
