@@ -213,3 +213,19 @@ def test_the_device_files_stay_out_of_the_synced_folder(two: tuple[Device, Devic
     assert "book.json" in names
     assert not [n for n in names if "undo" in n or n == "device"]
     assert (laptop.home / ".local" / "state" / "rapport" / "device").exists()
+
+
+def test_a_dry_run_says_what_would_come_and_writes_nothing(
+    tmp_path: Path, two: tuple[Device, Device]
+) -> None:
+    laptop, desktop = two
+    diverge(laptop, desktop)
+    copy = tmp_path / "desktop.json"
+    shutil.copy(desktop.book, copy)
+    before = laptop.book.read_bytes()
+    said = laptop.run("merge", str(copy), "--dry-run").stdout
+    assert "2 mails" in said and "Nothing was written" in said
+    assert laptop.book.read_bytes() == before
+    assert "Nothing to undo" not in laptop.run("undo").stdout  # the laptop's own write, not a merge
+    missing = laptop.run("merge", str(tmp_path / "nothere.json"), ok=False)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
