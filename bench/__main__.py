@@ -62,6 +62,11 @@ def main() -> None:
         for n, path in books.items():
             day_figures = day.measure(path, 5 if n >= 100_000 else 7)
             print("  ".join(f"{c:>13}" for c in (f"{n:,}", *map(ms, day_figures.values()))))
+        pure, whole = store.merge_copies(books[100_000], 5)
+        print(
+            "Merge of two 100k books differing by 100 records (target < 1 s): "
+            f"merge() {ms(pure)}, Book.merge from the file {ms(whole)}"
+        )
         floor = store.import_floor(7)
         print(f"For scale: a Python process importing pendulum, click, orjson, tinydb: {ms(floor)}")
         if importlib.util.find_spec("bench.board") is not None:

@@ -112,3 +112,29 @@ def import_floor(runs: int) -> float:
     """A Python process that only imports what the CLI cannot do without."""
     command = [sys.executable, "-c", "import pendulum, click, orjson, tinydb"]
     return median_seconds(lambda: subprocess.run(command, check=True), runs)
+
+
+def merge_copies(path: Path, runs: int) -> tuple[float, float]:
+    """Two copies of one book that differ by 100 records (50 on each device): the pure
+    merge, and ``Book.merge`` from the file under the lock (read, merge, write)."""
+    from model.book_sync import read_copy
+    from model.merge import merge
+
+    with tempfile.TemporaryDirectory() as folder:
+        ours, theirs = Path(folder) / "ours.json", Path(folder) / "theirs.json"
+        shutil.copy(path, ours)
+        shutil.copy(path, theirs)
+        client = _first_client(path)
+        for copy, device in ((ours, "laptop"), (theirs, "desktop")):
+            book = Book(copy, device=device)
+            for n in range(50):
+                book.quick(f"{client} call {device} {n}", NOW)
+        a, b = read_copy(ours), read_copy(theirs)
+        pure = median_seconds(lambda: merge(a, b), runs)
+        backup = ours.read_bytes()
+
+        def setup() -> None:
+            ours.write_bytes(backup)
+
+        whole = median_seconds(lambda: Book(ours).merge(theirs), runs, setup)
+    return pure, whole

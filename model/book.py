@@ -20,13 +20,16 @@ from model import quicklog, shapes
 from model import search as _search
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
+from model.book_sync import Syncing
 from model.cadence import cadence_table
 from model.client import Client, Reflection, State
 from model.client_file import ClientFile, client_file
 from model.commands_day import DayCommands
+from model.conflicts import conflict_copies
 from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
+from model.identity import Clock, device_id, system_ms
 from model.quicklog_complete import complete, known_words
 from model.quicklog_words import split_words
 from model.receipt import Receipt
@@ -46,12 +49,15 @@ class KudosRow:
     client: Client
 
 
-class Book(DayCommands):
+class Book(DayCommands, Syncing):
     """Queries here; the writes come from :class:`Commands` and :class:`DayCommands`.
 
     ``cadence`` lays days between contacts per state (``{"new": 14}``) over
     :data:`model.cadence.CADENCE_DEFAULTS`, for clients without a cadence of their own;
-    ``notice(key, params)``: see :class:`model.store.Store`.
+    ``notice(key, params)``: see :class:`model.store.Store`.  ``device`` defaults to
+    this user's (``model.identity.device_id``); ``wall`` is the clock of the write
+    stamps, milliseconds since 1970 (tests pass their own).  ``on_fold`` hears of each
+    conflict copy folded in (or left alone as unreadable).
     """
 
     def __init__(
@@ -60,8 +66,14 @@ class Book(DayCommands):
         *,
         cadence: Mapping[State | str, int] | None = None,
         notice: Callable[[str, dict[str, Any]], None] | None = None,
+        device: str | None = None,
+        wall: Callable[[], int] = system_ms,
+        on_fold: Callable[[Receipt], None] | None = None,
     ) -> None:
-        self._store = Store(path, notice=notice, check=self._check_shapes)
+        clock = Clock(device_id({"RAPPORT_DEVICE": device} if device else None), wall)
+        self._store = Store(path, clock, notice=notice, check=self._check_shapes)
+        self._store.before_write = self.fold_copies
+        self._on_fold = on_fold
         self._cadence = cadence_table(cadence)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
@@ -83,8 +95,9 @@ class Book(DayCommands):
         return self._store.generation
 
     def changed(self) -> bool:
-        """Has another process written since we last read? (cheap; for polling)"""
-        return self._store.changed()
+        """Has another process written since we last read, or a sync tool left a conflict
+        copy to fold in? (cheap; for polling)"""
+        return self._store.changed() or bool(conflict_copies(self._store.path))
 
     def refresh(self) -> bool:
         """Read the file now if another process wrote it; whether anything changed.
@@ -93,12 +106,14 @@ class Book(DayCommands):
         it showed last.
         """
         before = self._store.generation
+        self.fold_copies()
         self._store.tables()
         return self._store.generation != before
 
     # -- queries -----------------------------------------------------------
 
     def _current(self) -> dict[str, Signals]:
+        self.fold_copies()
         tables = self._store.tables()
         generation = self._store.generation
         if self._signals is None or self._signals[0] != generation:

@@ -155,14 +155,21 @@ class Client:
                 StateChange(State(h["state"]), h["at"], h.get("note", ""))
                 for h in doc.get("history", [])
             ],
-            contacts=[Contact(**c) for c in doc.get("contacts", [])],
+            contacts=[
+                Contact(c["name"], c.get("email", ""), c.get("since", ""), c.get("until"))
+                for c in doc.get("contacts", [])
+            ],
             tags=list(doc.get("tags", [])),
             terms=int(doc.get("terms", 30)),
             cadence=cadence,
             scope=doc.get("scope", ""),
             dream=bool(doc.get("dream", False)),
             currency=doc.get("currency", "EUR"),
-            reflection=None if reflection is None else Reflection(**reflection),
+            reflection=None
+            if reflection is None
+            else Reflection(
+                reflection.get("stop", ""), reflection.get("pause", ""), reflection.get("play", "")
+            ),
             # Older books never said; 30 was everyone's default, any other value a choice.
             cadence_set=bool(doc.get("cadence_set", cadence != 30)),
             snoozed_until=doc.get("snoozed_until"),

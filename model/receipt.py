@@ -42,6 +42,10 @@ class Receipt:
 
     @classmethod
     def from_label(cls, label: dict[str, Any]) -> Receipt:
+        if label["key"].startswith("merge."):
+            from model.merge_receipt import MergeReceipt
+
+            cls = MergeReceipt
         return cls(label["key"], dict(label.get("params", {})), label.get("client"))
 
 

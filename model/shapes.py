@@ -203,7 +203,7 @@ TABLES: dict[str, dict[str, Field]] = {
 }
 
 # Tables the store keeps for itself, and the one stock TinyDB makes on its own.
-_OTHERS = frozenset({"_meta", "_undo", "_default"})
+_OTHERS = frozenset({"_meta", "_undo", "_gone", "_default"})
 
 
 def _all_fit(check: Check, values: list[Any]) -> bool:

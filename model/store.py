@@ -7,8 +7,11 @@
   so a peek tells whether memory is stale; mtime and inode only ever add a
   reason to re-read, never remove one.
 * Each write is one atomic replacement of the file (``model.bookfile``), and
-  logs the before-images of what it touched in ``_undo``, inside the book, so
-  any process can take back the newest change.
+  logs the before- and after-images of what it touched in this device's undo log
+  (``model.undo_log``), outside the book, so any process of this device can take
+  back its newest change, and never another device's.
+* With a :class:`~model.identity.Clock` every record gets identity as it is
+  written (``model.transaction``), and another copy of the book can be merged in.
 * A book that does not parse is never written over: it is the user's data.
 """
 
@@ -16,114 +19,37 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import orjson
-from tinydb.table import Document
 
 from model import bookfile, damage, lock
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
+from model.identity import Clock, book_state_dir, refs_in
+from model.merge import merge
 from model.migrations import (
+    GONE,
     META,
     META_ID,
     SCHEMA_VERSION,
-    UNDO,
     Tables,
     generation_of,
     migrate,
     schema_of,
 )
 from model.storage import BookDB, LayoutError, check_document, dump, parse
+from model.transaction import RESERVED, Transaction
+from model.undo_log import UndoLog
+from model.undoing import take_back
 
 __all__ = ["UNDO_DEPTH", "Store", "Transaction"]
 
 #: How many changes ``undo`` can take back.
 UNDO_DEPTH = 50
-
-_RESERVED = frozenset({META, UNDO})
-
-
-def _replace_with(doc: Mapping[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
-    def replace(target: MutableMapping[Any, Any]) -> None:
-        target.clear()
-        target.update(doc)
-
-    return replace
-
-
-class Transaction:
-    """The changes of one ``Store.transaction()`` block, applied through TinyDB's Table API."""
-
-    def __init__(self, db: BookDB, label: dict[str, Any]) -> None:
-        self._db = db
-        self.label = label
-        self._before: dict[tuple[str, str], dict[str, Any] | None] = {}
-        self._open = True
-
-    def _raw(self, table: str) -> dict[str, dict[str, Any]]:
-        if not self._open:
-            raise RuntimeError("the transaction is over")
-        return self._db.book.data.get(table) or {}
-
-    def _writable(self, table: str) -> dict[str, dict[str, Any]]:
-        if table in _RESERVED:
-            raise ValueError(f"table {table!r} belongs to the store")
-        return self._raw(table)
-
-    def _touch(self, table: str, doc_id: int, before: dict[str, Any] | None) -> None:
-        self._before.setdefault((table, str(doc_id)), before)
-
-    def set_label(self, label: Mapping[str, Any]) -> None:
-        """Say how undo describes this change, once the block knows it."""
-        self.label = check_document(label)
-
-    def table(self, name: str) -> Mapping[str, dict[str, Any]]:
-        """The raw documents of ``name`` by str id, as of now in this transaction (read-only)."""
-        return MappingProxyType(self._raw(name))
-
-    def get(self, table: str, doc_id: int) -> dict[str, Any] | None:
-        """A copy of one document, free to change and pass to :meth:`update`."""
-        doc = self._raw(table).get(str(doc_id))
-        if doc is None:
-            return None
-        copy: dict[str, Any] = orjson.loads(orjson.dumps(doc))
-        return copy
-
-    def insert(self, table: str, doc: Mapping[str, Any]) -> int:
-        stored = check_document(doc)
-        self._writable(table)
-        doc_id: int = self._db.table(table).insert(stored)
-        self._touch(table, doc_id, None)
-        return doc_id
-
-    def update(self, table: str, doc_id: int, doc: Mapping[str, Any]) -> None:
-        """Replace the whole document; ``KeyError`` if there is none with this id."""
-        stored = check_document(doc)
-        current = self._writable(table)[str(doc_id)]
-        # TinyDB updates a copy put in its place (``IntKeyView``): ``current`` stays as it is.
-        self._touch(table, doc_id, current)
-        self._db.table(table).update(_replace_with(stored), doc_ids=[doc_id])
-
-    def remove(self, table: str, doc_id: int) -> None:
-        """Remove one document; ``KeyError`` if there is none with this id."""
-        current = self._writable(table)[str(doc_id)]
-        self._touch(table, doc_id, current)
-        self._db.table(table).remove(doc_ids=[doc_id])
-
-    def changes(self) -> list[list[Any]]:
-        """``[table, id, before-image]`` of every document that really changed."""
-        return [
-            [table, doc_id, before]
-            for (table, doc_id), before in self._before.items()
-            if self._raw(table).get(doc_id) != before
-        ]
-
-    def close(self) -> None:
-        self._open = False
 
 
 class Store:
@@ -132,6 +58,7 @@ class Store:
     def __init__(
         self,
         path: str | os.PathLike[str],
+        clock: Clock | None = None,
         *,
         notice: Callable[[str, dict[str, Any]], None] | None = None,
         check: Callable[[Tables], None] | None = None,
@@ -144,6 +71,12 @@ class Store:
         self._check = check
         self.read_only = False
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.clock = clock
+        self.state_dir = book_state_dir(self.path)
+        self._log = UndoLog(self.state_dir / "undo.json", UNDO_DEPTH)
+        self._refs: set[str] | None = None
+        #: Called before each transaction takes the lock (the Book folds conflict copies).
+        self.before_write: Callable[[], object] | None = None
         self._db = BookDB()
         self._loaded = False
         self._generation = 0
@@ -250,6 +183,22 @@ class Store:
         self._generation = generation_of(tables)
         self._signature = signature
         self._loaded = True
+        self._refs = None
+        if self.clock is not None and META in tables:
+            self.clock.observe(tables[META][META_ID].get("clock", ""))
+
+    def _refs_in_use(self) -> set[str]:
+        """Every ref of the book, gathered on the first insert after a load."""
+        if self._refs is None:
+            data = self._db.book.data
+            docs = [
+                doc.get("doc", {}) if name == GONE else doc
+                for name, table in data.items()
+                if name not in RESERVED or name == GONE
+                for doc in table.values()
+            ]
+            self._refs = refs_in(docs)
+        return self._refs
 
     def _forget(self) -> None:
         """Drop the cache, so memory equals disk again on the next read."""
@@ -272,7 +221,7 @@ class Store:
 
     @contextmanager
     def transaction(
-        self, label: Mapping[str, Any] | None = None, *, undoable: bool = True
+        self, label: Mapping[str, Any] | None = None, *, undoable: bool = True, raw: bool = False
     ) -> Iterator[Transaction]:
         """Hold the lock for one read-modify-write; write once, atomically, if anything changed.
 
@@ -280,86 +229,141 @@ class Store:
         what :meth:`undo` returns for it.  With ``undoable=False`` (a bulk load, whose undo
         entry would be as large as the book) the undo log is emptied instead: older entries
         could not be taken back safely across it.  On an exception in the block nothing is
-        written and the exception goes on.
+        written and the exception goes on.  ``raw`` (a merge) is undone by putting every
+        document back exactly as it was, instead of as this device's newer change.
         """
         stored_label = check_document(label or {})
+        if self.before_write is not None:
+            self.before_write()
         with self._mutex:
             if self._txn is not None:
                 raise RuntimeError("Store.transaction() does not nest")
             with self._exclusive():
                 self._refresh(locked=True)
-                self._txn = txn = Transaction(self._db, stored_label)
-                try:
-                    with self._writing():
-                        yield txn
-                        changes = txn.changes()
-                        if changes:
-                            self._log_undo(txn.label, changes if undoable else None)
-                            self._commit()
-                finally:
-                    txn.close()
-                    self._txn = None
+                with self._run(stored_label, undoable, raw=raw) as txn:
+                    yield txn
+
+    @contextmanager
+    def _run(
+        self, label: dict[str, Any], undoable: bool, *, raw: bool, log: bool = True
+    ) -> Iterator[Transaction]:
+        """One transaction under the lock: the block, then the log entry, then the book."""
+        self._txn = txn = Transaction(self._db, label, self.clock, self._refs_in_use)
+        try:
+            with self._writing():
+                yield txn
+                changes = txn.changes()
+                if changes:
+                    if log:
+                        self._log_undo(txn.label, changes if undoable else None, raw)
+                    self._commit()
+        finally:
+            txn.close()
+            self._txn = None
+
+    def merge_in(
+        self,
+        other: Tables,
+        describe: Callable[[Tables, Tables], dict[str, Any]],
+        *,
+        dry_run: bool = False,
+    ) -> dict[str, Any]:
+        """Fold ``other`` into the book in one transaction, undone as one step; the label
+        ``describe(before, after)`` gives it.  ``dry_run`` writes nothing."""
+        if dry_run:
+            snapshot: Tables = {name: dict(table) for name, table in self.tables().items()}
+            return describe(snapshot, merge(snapshot, other))
+        with self.transaction(raw=True) as txn:
+            current = self._db.book.data
+            merged = merge(current, other)
+            label = describe(current, merged)
+            changes = []
+            for name in (current.keys() | merged.keys()) - {META}:
+                mine, theirs = current.get(name) or {}, merged.get(name) or {}
+                for key in mine.keys() | theirs.keys():
+                    doc = theirs.get(key)
+                    if mine.get(key) is not doc and mine.get(key) != doc:
+                        changes.append((name, key, doc))
+            for name, key, doc in changes:
+                txn.restore(name, key, doc)
+            txn.set_label(label)
+            if self.clock is not None and META in other:
+                self.clock.observe(other[META][META_ID].get("clock", ""))
+        return label
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """The book's lock, for work on the file outside Rapport (``rapport sync``'s git)."""
+        with self._mutex, self._exclusive():
+            yield
 
     def undo(self) -> dict[str, Any] | None:
-        """Take back the newest change of any process; its label, or ``None`` if none is left."""
+        """Take back this device's newest change; its label, or ``None`` if none is left.
+
+        A field another device changed since is left as that device wrote it.
+        """
         with self._mutex:
             if self._txn is not None:
                 raise RuntimeError("Store.undo() inside a transaction")
             with self._exclusive():
                 self._refresh(locked=True)
-                log = self._db.book.data.get(UNDO) or {}
+                log = self._entries()
                 if not log:
                     return None
-                newest = max(log, key=int)
-                label, changes = self._undo_entry(newest, log[newest])
-                with self._writing():
-                    for table, doc_id, before in reversed(changes):
-                        self._restore(table, doc_id, before)
-                    self._db.table(UNDO).remove(doc_ids=[int(newest)])
-                    self._commit()
+                label, raw, changes = self._undo_entry(len(log), log[-1])
+                try:
+                    self._log.save(log[:-1])
+                except OSError as error:
+                    raise self._write_failed(error) from error
+                with self._run(label, True, raw=raw, log=False) as txn:
+                    take_back(txn, changes, raw=raw or self.clock is None)
                 return label
 
-    def _undo_entry(self, doc_id: str, entry: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+    def _entries(self) -> list[dict[str, Any]]:
+        try:
+            return self._log.entries()
+        except (ValueError, OSError) as error:
+            where = f"{self._log.path}"
+            raise self._corrupt(LayoutError(where)) from error
+
+    def _undo_entry(
+        self, number: int, entry: dict[str, Any]
+    ) -> tuple[dict[str, Any], bool, list[Any]]:
         label, changes = entry.get("label"), entry.get("changes")
         if not (isinstance(label, dict) and isinstance(changes, list)) or not all(
             isinstance(change, list)
-            and len(change) == 3
+            and len(change) == 4
             and isinstance(change[0], str)
-            and change[0] not in _RESERVED
+            and change[0] not in RESERVED - {GONE}
             and isinstance(change[1], str)
             and change[1].isdigit()
             and isinstance(change[2], dict | None)
+            and isinstance(change[3], dict | None)
             for change in changes
         ):
-            raise self._corrupt(LayoutError(f"/{UNDO}/{doc_id}"))
-        return label, changes
+            raise self._corrupt(LayoutError(f"{self._log.path}#{number}"))
+        return label, bool(entry.get("raw")), changes
 
-    def _restore(self, table: str, doc_id: str, before: dict[str, Any] | None) -> None:
-        handle = self._db.table(table)
-        present = doc_id in (self._db.book.data.get(table) or {})
-        if before is None:
-            if present:
-                handle.remove(doc_ids=[int(doc_id)])
-        elif present:
-            handle.update(_replace_with(before), doc_ids=[int(doc_id)])
-        else:
-            handle.insert(Document(before, int(doc_id)))
-
-    def _log_undo(self, label: dict[str, Any], changes: list[list[Any]] | None) -> None:
-        log = self._db.table(UNDO)
-        if changes is None:
-            log.truncate()
-            return
-        log.insert({"label": label, "changes": changes})
-        ids = list(self._db.book.data[UNDO])
-        if len(ids) > UNDO_DEPTH:
-            log.remove(doc_ids=[int(doc_id) for doc_id in ids[: len(ids) - UNDO_DEPTH]])
+    def _log_undo(self, label: dict[str, Any], changes: list[list[Any]] | None, raw: bool) -> None:
+        try:
+            if changes is None:
+                self._log.clear()
+                return
+            self._log.push({"label": label, "raw": raw, "changes": changes})
+        except OSError as error:
+            raise self._write_failed(error) from error
 
     def _commit(self) -> None:
         """Bump the generation and write the book; ``WriteFailed`` leaves the file as it was."""
         generation = self._generation + 1
-        meta = {"schema": SCHEMA_VERSION, "generation": generation}
-        self._db.table(META).upsert(Document(meta, int(META_ID)))
+        previous = (self._db.book.data.get(META) or {}).get(META_ID, {})
+        clock = self.clock.last() if self.clock is not None else ""
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "generation": generation,
+            "clock": max(clock, previous.get("clock", "")),
+        }
+        self._db.book.data[META] = {META_ID: meta}
         payload = dump(self._db.book.data)
         try:
             self._signature = bookfile.replace(self.path, payload)

@@ -12,6 +12,15 @@ from model import Book
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
 
 
+@pytest.fixture(autouse=True)
+def state_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test is its own device: undo logs and device ids stay out of the real HOME."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    monkeypatch.delenv("RAPPORT_DEVICE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def now() -> pendulum.DateTime:
     return NOW

@@ -357,10 +357,12 @@ def test_a_closed_pipe_after_a_long_read_ends_quietly(tmp_path: Path) -> None:
 )
 def test_undo_never_crashes_after_it_has_written(acme: Path, label: dict[str, object]) -> None:
     rapport(acme, "quick", "acme call to be taken back")
-    data = orjson.loads(acme.read_bytes())
-    newest = max(data["_undo"], key=int)
-    data["_undo"][newest]["label"] = label
-    acme.write_bytes(orjson.dumps(data))
+    from model.identity import book_state_dir
+
+    log = book_state_dir(acme) / "undo.json"  # this device's undo log, beside no synced book
+    entries = [orjson.loads(line) for line in log.read_bytes().splitlines() if line]
+    entries[-1]["label"] = label
+    log.write_bytes(b"".join(orjson.dumps(entry) + b"\n" for entry in entries))
     result = rapport(acme, "undo")
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert "Took back" in result.stdout

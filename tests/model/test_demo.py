@@ -27,7 +27,7 @@ def test_demo_has_every_state_and_pane(book: Book, now: pendulum.DateTime) -> No
 
 
 def test_same_seed_same_book(tmp_path, now: pendulum.DateTime) -> None:  # type: ignore[no-untyped-def]
-    a, b = Book(tmp_path / "a.json"), Book(tmp_path / "b.json")
+    a, b = (Book(tmp_path / name, device="demo", wall=lambda: 1) for name in ("a.json", "b.json"))
     build_demo(a, now, clients=10, interactions=50, seed=5)
     build_demo(b, now, clients=10, interactions=50, seed=5)
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()

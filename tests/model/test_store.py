@@ -14,6 +14,7 @@ from tinydb import TinyDB
 from model.errors import InputError
 from model.storage import BookDB, FastTable
 from model.store import UNDO_DEPTH, Store
+from model.undo_log import UndoLog
 from tests.model.store_worker import labelled_step
 
 
@@ -101,7 +102,7 @@ def test_documents_read_earlier_do_not_change_under_the_reader(store: Store) -> 
 def test_the_store_tables_cannot_be_written_by_callers(store: Store) -> None:
     with store.transaction() as txn:
         txn.insert("clients", {"name": "Acme"})
-        for name in ("_meta", "_undo"):
+        for name in ("_meta", "_undo", "_gone"):
             with pytest.raises(ValueError):
                 txn.insert(name, {"x": 1})
     with pytest.raises(RuntimeError):
@@ -146,10 +147,10 @@ def test_the_file_opens_in_stock_tinydb_with_the_same_tables(store: Store, path:
         txn.insert("clients", {"name": "Acme", "umlaut": "Müller"})
         txn.insert("issues", {"kind": "delay", "amount": "12.50"})
     with TinyDB(path) as db:
-        assert db.tables() == {"_meta", "_undo", "clients", "issues"}
+        assert db.tables() == {"_meta", "clients", "issues"}
         assert db.table("clients").get(doc_id=1) == {"name": "Acme", "umlaut": "Müller"}
         assert db.table("issues").all() == [{"kind": "delay", "amount": "12.50"}]
-        assert db.table("_meta").get(doc_id=1) == {"schema": 1, "generation": 1}
+        assert db.table("_meta").get(doc_id=1) == {"schema": 2, "generation": 1, "clock": ""}
 
 
 def test_a_book_written_by_stock_tinydb_after_us_is_read_fresh(store: Store, path: Path) -> None:
@@ -194,7 +195,7 @@ def test_meta_heads_the_file_and_disk_generation_reads_only_the_head(
     for n in range(3):
         with store.transaction() as txn:
             txn.insert("clients", {"n": n, "pad": "x" * 1000})
-    assert path.read_bytes().startswith(b'{"_meta":{"1":{"schema":1,"generation":3}}')
+    assert path.read_bytes().startswith(b'{"_meta":{"1":{"schema":2,"generation":3,"clock":""}}')
     assert store.disk_generation() == 3
     # Only the head counts: a tail no parser could read does not disturb the peek.
     with path.open("r+b") as handle:
@@ -367,9 +368,10 @@ def test_the_undo_log_keeps_the_last_50_entries(store: Store, path: Path) -> Non
     for step in range(UNDO_DEPTH + 5):
         with store.transaction({"key": "step", "params": {"n": step}}) as txn:
             txn.insert("items", {"step": step})
-    log = orjson.loads(path.read_bytes())["_undo"]
+    log = UndoLog(store.state_dir / "undo.json", UNDO_DEPTH).entries()
+    assert b"_undo" not in path.read_bytes()
     assert len(log) == UNDO_DEPTH
-    assert [entry["label"]["params"]["n"] for entry in log.values()] == list(range(5, 55))
+    assert [entry["label"]["params"]["n"] for entry in log] == list(range(5, 55))
     for _ in range(UNDO_DEPTH):
         assert store.undo() is not None
     assert store.undo() is None
@@ -384,3 +386,12 @@ def test_a_change_that_is_not_undoable_empties_the_undo_log(store: Store) -> Non
             txn.insert("items", {"n": n})
     assert store.undo() is None
     assert len(store.tables()["items"]) == 4
+
+
+def test_a_line_torn_by_a_kill_is_skipped_and_the_next_entry_kept(tmp_path: Path) -> None:
+    log = UndoLog(tmp_path / "undo.json", UNDO_DEPTH)
+    log.push({"label": {"key": "one"}, "changes": []})
+    with open(log.path, "ab") as handle:
+        handle.write(b'{"label": {"key": "tor')  # a writer killed inside its append
+    log.push({"label": {"key": "two"}, "changes": []})
+    assert [entry["label"]["key"] for entry in log.entries()] == ["one", "two"]

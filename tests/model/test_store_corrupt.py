@@ -133,26 +133,29 @@ def test_a_broken_undo_entry_is_refused_without_writing(tmp_path: Path) -> None:
     store = Store(path)
     with store.transaction({"key": "add"}) as txn:
         txn.insert("clients", {"name": "Acme"})
-    data = orjson.loads(path.read_bytes())
-    data["_undo"]["1"]["changes"] = [["clients", "one", None]]
-    path.write_bytes(orjson.dumps(data))
-    before = folder_state(tmp_path)
+    log = store.state_dir / "undo.json"
+    entry = orjson.loads(log.read_bytes())
+    entry["changes"] = [["clients", "one", None, None]]
+    log.write_bytes(orjson.dumps(entry) + b"\n")
+    before = folder_state(tmp_path), log.read_bytes()
     with pytest.raises(BookCorrupt) as caught:
         store.undo()
-    assert caught.value.params["where"] == "/_undo/1"
+    assert caught.value.params["where"] == f"{log}#1"
+    assert log.read_bytes() == before[1]
+    before = before[0]
     assert folder_state(tmp_path) == before
     assert store.tables()["clients"] == {"1": {"name": "Acme"}}
 
 
 def test_a_book_from_a_newer_rapport_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "book.json"
-    path.write_bytes(b'{"_meta":{"1":{"schema":2,"generation":9}},"clients":{}}')
+    path.write_bytes(b'{"_meta":{"1":{"schema":3,"generation":9}},"clients":{}}')
     before = folder_state(tmp_path)
     store = Store(path)
     for attempt in attempts(store):
         with pytest.raises(BookTooNew) as caught:
             attempt()  # type: ignore[operator]
-        assert caught.value.params == {"path": str(path), "found": 2, "supported": 1}
+        assert caught.value.params == {"path": str(path), "found": 3, "supported": 2}
         assert "newer Rapport" in str(caught.value)
         assert "neueren Rapport" in caught.value.render("de")
     assert store.disk_generation() == 9

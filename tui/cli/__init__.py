@@ -26,6 +26,7 @@ from tui.cli.context import (
     yes_option,
 )
 from tui.cli.quick import quick
+from tui.cli.sync import merge, merge_driver, sync
 from tui.cli.today import search, today
 from tui.cli.topics import TOPICS
 from tui.config import Config, ConfigError, config_path, load_config
@@ -237,3 +238,6 @@ main.add_command(quick)
 main.add_command(client)
 main.add_command(today)
 main.add_command(search)
+main.add_command(merge)
+main.add_command(merge_driver)
+main.add_command(sync)

@@ -86,11 +86,17 @@ class Context:
 
     @functools.cached_property
     def book(self) -> Book:
-        return Book(self.db, cadence=self.config.cadence or None, notice=self.notice)
+        return Book(
+            self.db, cadence=self.config.cadence or None, notice=self.notice, on_fold=self.folded
+        )
 
     def notice(self, key: str, params: dict[str, Any]) -> None:
         """What the book says that is no error (waiting for a lock, read-only): stderr."""
         echo(self.say(key, **params), err=True)
+
+    def folded(self, receipt: Receipt) -> None:
+        """A conflict copy was folded in (or left alone): said on stderr, not in the output."""
+        echo(receipt.render(self.locale), err=True)
 
     def say(self, key: str, **params: Any) -> str:
         return t(key, self.locale, **params)
