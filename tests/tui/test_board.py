@@ -201,7 +201,7 @@ def test_markup_and_escapes_in_user_text_are_shown_as_typed(
         output = _control_free(terminal_output(app))
         assert "\x07" not in output and "\x1b" not in output
 
-    run(app, body, size=(200, 40))
+    run(app, body, size=(160, 40))
 
 
 @settings(
