@@ -12,9 +12,10 @@ from typing import ClassVar
 
 from platformdirs import user_state_dir
 from textual.app import App
+from textual.theme import Theme
 
 from model import BoardFilter, Book
-from tui import texts
+from tui import formats, texts
 from tui.screens.board import BoardScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
@@ -46,12 +47,22 @@ class RapportApp(App[None]):
         self._poll_interval = poll_interval
 
     def get_default_screen(self) -> BoardScreen:
+        formats.use_theme(self.get_css_variables())  # the theme the board starts in
         return BoardScreen(
             self.session,
             board_filter=self._board_filter,
             history=self._history,
             poll_interval=self._poll_interval,
         )
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _: Theme) -> None:
+        """Another theme: its colours, and every row built again in them."""
+        formats.use_theme(self.get_css_variables())
+        self.session.restyle()
+        self.board.read(force=True)
 
     @property
     def locale(self) -> str:

@@ -172,6 +172,11 @@ class Session:
         with self._lock:
             return self._book.kudos()
 
+    def restyle(self) -> None:
+        """The theme changed: the rows are built again, in its colours, on the next read."""
+        with self._lock:
+            self._views()
+
     def _views(self) -> None:
         """Fresh caches: at start and whenever the day changes."""
         now, locale = self.now, self.locale

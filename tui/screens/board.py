@@ -104,8 +104,11 @@ class BoardScreen(Screen[None]):
         return self.query_one(QuickLogBar)
 
     def on_mount(self) -> None:
-        for hidden in ("#empty", "#search", "#quicklog", "#status", "#filters"):
+        for hidden in ("#search", "#quicklog", "#status", "#filters"):
             self.query_one(hidden).display = False
+        # Until the first rows are read, say so: an empty table would look like an empty book.
+        self.board.display = False
+        self.query_one("#empty", Static).update(Text(t("board.loading", self.locale)))
         self.board.focus()
         self.read(force=True, first=True)
         self.set_interval(self.poll_interval, self.tick)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from model import t
+from tui.formats import themed
 from tui.safe_text import safe
 from tui.screens.keys import localize_bindings
 
@@ -58,7 +59,9 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         locale = self._locale
         table = Table(box=None, padding=(0, 2), pad_edge=False, header_style="bold")
-        table.add_column(Text(t("screens.help.key", locale)), no_wrap=True, style="bold cyan")
+        table.add_column(
+            Text(t("screens.help.key", locale)), no_wrap=True, style=themed("primary", bold=True)
+        )
         table.add_column(Text(t("screens.help.action", locale)))
         for keys, description in self._keys:
             table.add_row(safe(key_label(keys)), safe(t(description, locale)))

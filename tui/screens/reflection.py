@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from model import Reflection, t
+from tui.formats import themed
 from tui.safe_text import safe
 from tui.screens.keys import localize_bindings
 
@@ -47,7 +48,9 @@ class ReflectionScreen(ModalScreen[Reflection | None]):
             yield Static(safe(t("screens.reflection.intro", locale)), classes="dialog-intro")
             for name in FIELDS:
                 label = safe(t(f"screens.reflection.{name}", locale))
-                label.append(f"  {t(f'screens.reflection.{name}_help', locale)}", style="grey62")
+                label.append(
+                    f"  {t(f'screens.reflection.{name}_help', locale)}", style=themed("muted")
+                )
                 yield Label(label, classes="field-label")
                 yield Input(id=f"reflection-{name}", classes="field")
             with Horizontal(classes="dialog-buttons"):

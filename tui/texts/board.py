@@ -63,6 +63,7 @@ EN: dict[str, str] = {
     "board.col.by": "By",
     # cells
     "board.never": "never",
+    "board.loading": "Loading the book…",
     "board.today": "today",
     "board.days": "{days} d",
     "board.late": "late again",
@@ -181,6 +182,7 @@ DE: dict[str, str] = {
     "board.col.bucket": "Tage",
     "board.col.late": "Zahlt",
     "board.col.by": "Bis",
+    "board.loading": "Lade das Buch…",
     "board.never": "nie",
     "board.today": "heute",
     "board.days": "{days} T.",

@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from model import BoardRow, matches_search, t
 from tui import keys
-from tui.formats import state_text
+from tui.formats import state_text, themed
 from tui.locale import locale_of
 from tui.screens.keys import localize_bindings
 from tui.widgets.cells import (
@@ -78,18 +78,19 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
     client = row.client
     name = user_text(client.name)
     if client.dream:
-        name.append(" ★", style="magenta")
+        name.append(" ★", style=themed("secondary", bold=True))
     if row.needs_call:
-        name.append(" ☎", style="bold yellow")
+        name.append(" ☎", style=themed("warning", bold=True))
     contact = Text(contact_text(row.last_contact, now, locale))
     if row.contact_overdue:
-        contact.stylize("bold red")
+        contact.stylize(themed("error", bold=True))
     totals = sorted(row.overdue_totals().items())
     overdue = Text(
-        " + ".join(money_text(amount, cur, locale) for cur, amount in totals), "bold red"
+        " + ".join(money_text(amount, cur, locale) for cur, amount in totals),
+        themed("error", bold=True),
     )
     if row.regularly_late:
-        overdue.append(" ↻", style="red")
+        overdue.append(" ↻", style=themed("error"))
     suggestion = Text("")
     if row.suggestion is not None:
         suggestion = Text("→ ", style="dim")
@@ -101,8 +102,8 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
         "contact": clipped(contact),
         "suggest": clipped(suggestion),
         "overdue": clipped(overdue),
-        "issues": count_cell(row.open_issues, "yellow"),
-        "thanks": count_cell(row.thanks_owed, "cyan"),
+        "issues": count_cell(row.open_issues, themed("warning")),
+        "thanks": count_cell(row.thanks_owed, themed("primary")),
     }
     return RowView(board_key(row), tuple(cells[c] for c in BoardTable.COLUMNS), row)
 

@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from model import RapportError, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
+from tui.formats import themed
 from tui.locale import locale_of
 from tui.safe_text import printable, safe
 from tui.screens.keys import localize_bindings
@@ -146,7 +147,7 @@ class QuickLogInput(Input):
 
 def error_text(line: str, error: RapportError, locale: str) -> Text:
     """Carets under the failing word of the line above, then what went wrong and what fits."""
-    said = safe(error.render(locale), "red")
+    said = safe(error.render(locale), themed("error"))
     if isinstance(error, QuickLogError):
         start, word = error.position, error.word
     elif error.key.startswith("client."):
@@ -154,7 +155,7 @@ def error_text(line: str, error: RapportError, locale: str) -> Text:
     else:
         return said
     carets = Text(" " * cell_len(printable(line[:start])))
-    carets.append("^" * max(1, cell_len(printable(word))), "bold red")
+    carets.append("^" * max(1, cell_len(printable(word))), themed("error", bold=True))
     return Text("\n").join([carets, said])
 
 
@@ -235,6 +236,6 @@ class QuickLogBar(Vertical):
     def on_quick_log_input_completions(self, event: QuickLogInput.Completions) -> None:
         event.stop()
         if event.words:
-            self.say(Text(" · ".join(event.words[:12]), "cyan"))
+            self.say(Text(" · ".join(event.words[:12]), themed("primary")))
         else:
             self.say(Text(t("board.quicklog.no_completion", self.locale), "dim"))

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from model import BoardFilter, State, Summary, t
-from tui.formats import STATE_STYLES, money
+from tui.formats import STATE_STYLES, money, themed
 from tui.locale import locale_of
 from tui.safe_text import safe
 
@@ -33,7 +33,9 @@ def summary_parts(summary: Summary, locale: str) -> list[Text]:
         parts.append(part)
     amounts = " + ".join(money(a, cur, locale) for cur, a in sorted(summary.overdue.items()))
     if amounts:
-        parts.append(Text(t("board.summary.overdue", locale, amounts=amounts), "bold red"))
+        parts.append(
+            Text(t("board.summary.overdue", locale, amounts=amounts), themed("error", bold=True))
+        )
     else:
         parts.append(Text(t("board.summary.no_overdue", locale), "dim"))
     parts.append(Text(t("board.summary.thanks", locale, count=summary.thanks_owed)))
