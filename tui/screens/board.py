@@ -13,7 +13,6 @@ why, keeps the last good snapshot and refuses to write.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from functools import partial
 from typing import ClassVar, assert_never
 
@@ -26,9 +25,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from model import BookTooNew, RapportError, needs_reflection, t
+from model import BookTooNew, RapportError, t
 from model.board import BoardFilter, BoardRow
-from model.quicklog import ChangeState, parse
+from model.quicklog import ChangeState
 from tui import keys
 from tui.palette import KeyCommands
 from tui.safe_text import printable
@@ -290,11 +289,10 @@ class BoardScreen(Screen[None]):
 
     def on_quick_log_bar_submitted(self, message: QuickLogBar.Submitted) -> None:
         line, locale = message.line, self.locale
-        with suppress(RapportError):  # a bad line is refused by the write, word by word
-            command = parse(line, self.session.now())
-            if isinstance(command, ChangeState) and needs_reflection(command.state):
-                self.end_from_line(line, command)
-                return
+        command = acts.ending(line, self.session.now())
+        if command is not None:
+            self.end_from_line(line, command)
+            return
         if not self.write(acts.quick(line, locale), line=line):
             self.quicklog.busy = False
 
@@ -406,7 +404,7 @@ class BoardScreen(Screen[None]):
     def action_open_client(self) -> None:
         row = self.need_client()
         if row is not None:
-            self.app.push_screen(ClientScreen(self.session, row.client.id))
+            self.app.push_screen(ClientScreen(self.session, row.client.id, self.history))
 
     def action_kudos_jar(self) -> None:
         self.app.push_screen(KudosScreen(self.session))
