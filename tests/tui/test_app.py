@@ -298,10 +298,12 @@ def test_the_kudos_jar_and_the_help(book_path: Path, open_app: OpenApp) -> None:
             assert key in text
         for key in ("Back", "Save", "Cancel"):
             assert key in text, "the other screens' keys are listed too"
+        for words in ("The client screen", "Marks on the board", "★", "☎", "↻", "Regularly late"):
+            assert words in text, "grouped by screen, every mark explained"
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, BoardScreen))
 
-    run(app, body, size=(120, 60))
+    run(app, body, size=(120, 100))
 
 
 def test_help_lists_every_key() -> None:

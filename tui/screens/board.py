@@ -33,11 +33,9 @@ from tui.palette import KeyCommands
 from tui.safe_text import printable
 from tui.screens import acts, dialogs, live
 from tui.screens.client import ClientScreen
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, board_help
 from tui.screens.keys import localize_bindings
 from tui.screens.kudos import KudosScreen
-from tui.screens.reflection import ReflectionScreen
-from tui.screens.state_picker import StatePicker
 from tui.session import Session, Snapshot
 from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
 from tui.widgets.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
@@ -410,9 +408,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(KudosScreen(self.session))
 
     def action_help(self) -> None:
-        screens = (ClientScreen, KudosScreen, StatePicker, ReflectionScreen)
-        pairs = keys.help_pairs() + keys.screen_pairs(screens)
-        self.app.push_screen(HelpScreen(pairs, self.locale))
+        self.app.push_screen(HelpScreen(board_help(), self.locale))
 
     def action_search(self) -> None:
         self.typing()
