@@ -100,8 +100,8 @@ class HelpScreen(Screen[None]):
             if title is not None:
                 parts.append(Text(f"\n{t(title, locale)}", style="bold underline"))
             table = self._table("screens.help.key", "screens.help.action")
-            for keys, description in pairs:
-                key = Text(key_label(keys), style=themed("primary", bold=True))
+            for bound, description in pairs:
+                key = Text(key_label(bound), style=themed("primary", bold=True))
                 table.add_row(key, safe(t(description, locale)))
             parts.append(table)
         parts.append(Text(f"\n{t('screens.help.marks', locale)}", style="bold underline"))
