@@ -142,6 +142,7 @@ KEYS: tuple[Key, ...] = (
     Key("older", "up", "history(-1)", QUICKLOG, show=False),
     Key("newer", "down", "history(1)", QUICKLOG, show=False),
     Key("close", "escape", "close", QUICKLOG),
+    Key("editor", "ctrl+e", "editor", QUICKLOG),
     Key("keep", "enter", "submit", FILTER),
     Key("drop", "escape", "drop", FILTER),
     _client("quicklog", "l,colon", "quicklog", show=True),

@@ -122,7 +122,8 @@ EN: dict[str, str] = {
     "screens.reflection.skip": "Skip",
     "screens.reflection.cancel": "Cancel",
     "screens.reflection.keys": (
-        "Tab moves between fields; Enter on Play or ctrl+s saves; Escape keeps the old state."
+        "Tab moves between fields; Enter on Play or ctrl+s saves; ctrl+e writes it in $EDITOR; "
+        "Escape keeps the old state."
     ),
 }
 
@@ -242,7 +243,7 @@ DE: dict[str, str] = {
     "screens.reflection.skip": "Überspringen",
     "screens.reflection.cancel": "Abbrechen",
     "screens.reflection.keys": (
-        "Tab wechselt das Feld; Enter bei Play oder Strg+S speichert; "
-        "Escape behält den alten Status."
+        "Tab wechselt das Feld; Enter bei Play oder Strg+S speichert; Strg+E schreibt in "
+        "$EDITOR; Escape behält den alten Status."
     ),
 }

@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from model import RapportError, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
+from tui.editor import in_editor
 from tui.formats import themed
 from tui.locale import locale_of
 from tui.safe_text import printable, safe
@@ -140,6 +141,12 @@ class QuickLogInput(Input):
         self.cursor_position = start + len(word)
         cycling = len(words) > 1 and word in words
         self._cycle = (words, index, self.value) if cycling else None
+
+    def action_editor(self) -> None:
+        """ctrl+e: a long note in ``$EDITOR``; it comes back as the line, to read and Enter."""
+        edited = in_editor(self.app, self.value, self.locale, suffix=".txt")
+        if edited is not None:
+            self.start(" ".join(edited.split()))  # one line: the quick-log reads one
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
