@@ -46,9 +46,9 @@ _NARROW = {
     "thanks": 4,
 }
 _MIDDLE = {
-    "state": 12,
-    "health": 9,
-    "contact": 12,
+    "state": 15,
+    "health": 10,
+    "contact": 15,
     "suggest": 12,
     "overdue": 13,
     "issues": 8,
@@ -56,7 +56,7 @@ _MIDDLE = {
 }
 _ROOMY = {
     "state": 16,
-    "health": 9,
+    "health": 10,
     "contact": 15,
     "suggest": 18,
     "overdue": 20,
