@@ -122,6 +122,11 @@ class HelpScreen(Screen[None]):
         self.dismiss(None)
 
 
+def _own(screen: type[Screen[None]]) -> list[tuple[str, str]]:
+    """The keys a screen binds itself (back, close), not the ones it takes from the table."""
+    return [pair for pair in keys.screen_pairs((screen,)) if pair[1].startswith("screens.")]
+
+
 def board_help() -> list[HelpGroup]:
     """The keys of every screen, each under the screen it works on."""
     return [
@@ -129,7 +134,7 @@ def board_help() -> list[HelpGroup]:
         ("screens.help.panes", keys.help_pairs(keys.ISSUES, keys.OVERDUE, keys.GRATITUDE)),
         ("screens.help.quicklog", keys.help_pairs(keys.QUICKLOG)),
         ("screens.help.filter", keys.help_pairs(keys.FILTER)),
-        ("screens.help.client", keys.screen_pairs((ClientScreen,))),
+        ("screens.help.client", keys.help_pairs(keys.CLIENT) + _own(ClientScreen)),
         ("screens.help.jar", keys.screen_pairs((KudosScreen,))),
         ("screens.help.dialogs", keys.screen_pairs((StatePicker, ReflectionScreen))),
     ]
