@@ -89,7 +89,7 @@ class HelpScreen(Screen[None]):
     def _table(self, first: str, second: str) -> Table:
         locale = self._locale
         table = Table(box=None, padding=(0, 2), pad_edge=False, header_style="bold")
-        table.add_column(Text(t(first, locale)), no_wrap=True, min_width=12)
+        table.add_column(Text(t(first, locale)), no_wrap=True, width=12)
         table.add_column(Text(t(second, locale)))
         return table
 
