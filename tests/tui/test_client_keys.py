@@ -12,6 +12,7 @@ from model import Book, ClientFile, State
 from tests.tui.conftest import NOW, run, until
 from tui.app import RapportApp
 from tui.screens.client import ClientScreen
+from tui.screens.help import HelpScreen
 from tui.widgets.quicklog import QuickLogBar
 
 
@@ -60,6 +61,10 @@ def test_each_act_key_opens_the_quicklog_for_the_client(
             assert bar.display and bar.input.value == line, key
             await pilot.press("escape")
             assert not bar.display
+        await pilot.press("question_mark")  # the help, not a quick-log line "acme ?"
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ClientScreen))
         await pilot.press("escape")
         assert not isinstance(app.screen, ClientScreen)
 

@@ -53,6 +53,7 @@ def error_text(error: BaseException, locale: str) -> str:
 class ClientScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "screens.keys.back"),
+        Binding("question_mark", "help", "screens.keys.help", show=False),
         *keys.bindings(keys.CLIENT),
     ]
 
@@ -138,6 +139,13 @@ class ClientScreen(Screen[None]):
             self.close_quicklog()
         else:
             self.dismiss(None)
+
+    def action_help(self) -> None:
+        # Imported here: the help lists this screen's keys, so it imports this module.
+        from tui.screens.help import HelpScreen, board_help
+
+        self.typing()
+        self.app.push_screen(HelpScreen(board_help(), self._locale))
 
     # -- the board's acts, for this client ---------------------------------------------------
 

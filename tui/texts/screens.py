@@ -8,6 +8,7 @@ screen show them in the reader's language.
 EN: dict[str, str] = {
     # keys (binding descriptions)
     "screens.keys.back": "Back",
+    "screens.keys.help": "Help",
     "screens.keys.close_help": "Close help",
     "screens.keys.cancel": "Cancel",
     "screens.keys.save": "Save",
@@ -129,6 +130,7 @@ EN: dict[str, str] = {
 
 DE: dict[str, str] = {
     "screens.keys.back": "Zurück",
+    "screens.keys.help": "Hilfe",
     "screens.keys.close_help": "Hilfe schließen",
     "screens.keys.cancel": "Abbrechen",
     "screens.keys.save": "Speichern",
