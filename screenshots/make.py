@@ -37,6 +37,8 @@ class Shot:
     locale: str = "en"
     keys: tuple[str, ...] = ()
     board_filter: BoardFilter | None = None
+    theme: str | None = None
+    size: tuple[int, int] = SIZE
 
 
 SHOTS = (
@@ -46,6 +48,9 @@ SHOTS = (
     Shot("quicklog-error", keys=("l", *"paid 2026-0002 12,5,0 EUR", "enter")),
     Shot("board-de", locale="de"),
     Shot("kudos", keys=("K",)),
+    Shot("board-light", theme="textual-light"),
+    Shot("board-80x24", size=(80, 24)),
+    Shot("help", keys=("question_mark",)),
 )
 
 
@@ -63,7 +68,9 @@ async def _take(shot: Shot, book: Book, scratch: Path, out: Path) -> Path:
         history_path=scratch / f"{shot.name}.history",
     )
     app.animation_level = "none"
-    async with app.run_test(size=SIZE) as pilot:
+    if shot.theme is not None:
+        app.theme = shot.theme
+    async with app.run_test(size=shot.size) as pilot:
         await _settle(pilot)
         for key in shot.keys:
             await pilot.press(key)

@@ -7,17 +7,24 @@ one way to build it, for ``rapport``, the tests, the screenshots and the bench.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from platformdirs import user_state_dir
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import Theme, ThemeProvider
 from textual.widgets import Static
 
 from model import BoardFilter, Book, lock, t
-from tui import texts
+from tui import formats, texts
+from tui.palette import system_commands
 from tui.safe_text import safe
 from tui.screens.board import BoardScreen
+from tui.screens.keys import localize_bindings
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
 
@@ -31,6 +38,11 @@ class RapportApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "rapport.tcss",
         _HERE / "screens" / "screens.tcss",
+    ]
+    # Textual's own keys, with descriptions from the catalog (the footer says "Palette").
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "board.palette.quit", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "board.palette.palette", show=False, priority=True),
     ]
 
     def __init__(
@@ -46,8 +58,10 @@ class RapportApp(App[None]):
         self._board_filter = board_filter
         self._history = history
         self._poll_interval = poll_interval
+        localize_bindings(self, session.locale)
 
     def get_default_screen(self) -> BoardScreen:
+        formats.use_theme(self.get_css_variables())  # the theme the board starts in
         return BoardScreen(
             self.session,
             board_filter=self._board_filter,
@@ -79,6 +93,27 @@ class RapportApp(App[None]):
     def on_unmount(self) -> None:
         # A write waiting for another process's lock must not keep a quitting board alive.
         lock.abandon_waits()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._restyle)
+
+    def _restyle(self, _: Theme) -> None:
+        """Another theme: its colours, and every row built again in them."""
+        formats.use_theme(self.get_css_variables())
+        self.session.restyle()
+        self.board.read(force=True)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return system_commands(self, screen, self.locale)
+
+    def action_command_palette(self) -> None:
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            placeholder = t("board.palette.search", self.locale)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        placeholder = t("board.palette.search_themes", self.locale)
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     @property
     def locale(self) -> str:

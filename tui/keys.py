@@ -15,6 +15,7 @@ from textual.dom import DOMNode
 
 __all__ = [
     "BOARD",
+    "CLIENT",
     "FILTER",
     "GRATITUDE",
     "ISSUES",
@@ -37,6 +38,7 @@ OVERDUE = "overdue"
 GRATITUDE = "gratitude"
 QUICKLOG = "quicklog"
 FILTER = "filter"
+CLIENT = "client"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,12 @@ def _pane(id: str, keys: str, where: str) -> Key:
     return Key(id, keys, f"screen.{act}", where, command=act, opens=True)
 
 
+def _client(id: str, keys: str, action: str, show: bool = False, opens: bool = True) -> Key:
+    """A board act on the client screen, for the client shown there (the same id, so a
+    ``[keys]`` remap moves both)."""
+    return Key(id, keys, action, CLIENT, show, opens=opens)
+
+
 def _moves(where: str) -> list[Key]:
     return [
         Key("down", "j", "cursor_down", where, show=False),
@@ -134,8 +142,17 @@ KEYS: tuple[Key, ...] = (
     Key("older", "up", "history(-1)", QUICKLOG, show=False),
     Key("newer", "down", "history(1)", QUICKLOG, show=False),
     Key("close", "escape", "close", QUICKLOG),
+    Key("editor", "ctrl+e", "editor", QUICKLOG),
     Key("keep", "enter", "submit", FILTER),
     Key("drop", "escape", "drop", FILTER),
+    _client("quicklog", "l,colon", "quicklog", show=True),
+    _client("call", "c", "prefill('call')"),
+    _client("issue", "i", "prefill('issue')"),
+    _client("invoice", "v", "prefill('invoice')"),
+    _client("paid", "p", "prefill('paid')"),
+    _client("thanks", "t", "prefill('thanks')"),
+    _client("kudos", "g", "prefill('kudos')"),
+    _client("state", "s", "change_state", show=True, opens=False),
 )
 
 
@@ -144,11 +161,14 @@ def bindings(where: str) -> list[BindingType]:
     return [b for key in KEYS if key.where == where for b in key.bindings()]
 
 
-def help_pairs() -> list[tuple[str, str]]:
-    """``(keys, description key)`` of every key, once each, for the help screen."""
+def help_pairs(*wheres: str) -> list[tuple[str, str]]:
+    """``(keys, description key)`` of the keys bound at ``wheres`` (every key when none),
+    once each, for the help screen."""
     seen: set[tuple[str, str]] = set()
     pairs = []
     for key in KEYS:
+        if wheres and key.where not in wheres:
+            continue
         pair = (key.keys, key.description)
         if pair not in seen:
             seen.add(pair)

@@ -69,6 +69,12 @@ class Snapshot:
     complete: bool = True
     """False for a first look: only the rows a screen can show, the rest follows."""
 
+    def name_of(self, ref: str) -> str:
+        """The name the board shows for ``ref``, or ``ref`` itself when it shows none."""
+        wanted = ref.casefold()
+        names = (v.data.client.name for v in self.board if v.data.client.id.casefold() == wanted)
+        return next(names, ref)
+
 
 def _view(build: Callable[[T, str], RowView[T]], locale: str, row: T) -> RowView[T]:
     return build(row, locale)
@@ -171,6 +177,11 @@ class Session:
         """Every compliment received, newest first."""
         with self._lock:
             return self._book.kudos()
+
+    def restyle(self) -> None:
+        """The theme changed: the rows are built again, in its colours, on the next read."""
+        with self._lock:
+            self._views()
 
     def _views(self) -> None:
         """Fresh caches: at start and whenever the day changes."""

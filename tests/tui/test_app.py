@@ -12,6 +12,7 @@ from model import BoardFilter, Book, State
 from tests.tui.conftest import cell, row_keys, run, until
 from tests.tui.screen_book import visible
 from tui.app import RapportApp
+from tui.formats import themed
 from tui.keys import KEYS
 from tui.screens.board import BoardScreen
 from tui.screens.client import ClientScreen
@@ -49,7 +50,8 @@ def test_the_board_lists_clients_strained_first_with_every_signal(
         assert cell(app, "acme", "contact") == "3 days ago"
         assert cell(app, "globex", "contact") == "1 month ago"
         overdue_contact = app.board.board.get_cell("globex", "contact")
-        assert any("red" in str(span.style) for span in overdue_contact.spans)
+        error = themed("error", bold=True)  # the theme's error colour, not a fixed red
+        assert any(str(span.style) == error for span in overdue_contact.spans)
         assert cell(app, "globex", "suggest") == "→ drifting"
         assert cell(app, "initech", "health").split()[0] == "100"
         text = screen_text(app)
@@ -303,10 +305,12 @@ def test_the_kudos_jar_and_the_help(book_path: Path, open_app: OpenApp) -> None:
             assert key in text
         for key in ("Back", "Save", "Cancel"):
             assert key in text, "the other screens' keys are listed too"
+        for words in ("The client screen", "Marks on the board", "★", "☎", "↻", "Regularly late"):
+            assert words in text, "grouped by screen, every mark explained"
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, BoardScreen))
 
-    run(app, body, size=(120, 60))
+    run(app, body, size=(120, 100))
 
 
 def test_help_lists_every_key() -> None:

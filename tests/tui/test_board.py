@@ -39,6 +39,7 @@ from model.demo import build_demo
 from tests.tui.conftest import NOW, Clock, cell, run, until
 from tests.tui.screen_book import terminal_output, visible
 from tui.app import RapportApp, make_app
+from tui.formats import STATE_STYLES, themed
 from tui.safe_text import printable
 from tui.session import Session
 from tui.widgets.board_table import BoardTable, board_view, matches
@@ -92,7 +93,7 @@ def test_health_is_a_number_and_a_small_bar() -> None:
     assert health_cell(100).plain == "100 █████"
     assert health_cell(0).plain == "  0      "
     assert health_cell(50).plain == " 50 ██▌  "
-    assert "red" in str(health_cell(20).style)
+    assert str(health_cell(20).style) == themed("error", bold=True)
 
 
 def test_a_row_says_every_signal() -> None:
@@ -201,7 +202,7 @@ def test_markup_and_escapes_in_user_text_are_shown_as_typed(
         output = _control_free(terminal_output(app))
         assert "\x07" not in output and "\x1b" not in output
 
-    run(app, body, size=(200, 40))
+    run(app, body, size=(160, 40))
 
 
 @settings(
@@ -274,7 +275,7 @@ def test_a_long_filter_rebuilds_instead_of_removing_row_by_row(
 def test_the_state_colours_of_the_board_are_the_screens_colours() -> None:
     client = Client(id="a", name="A", state=State.STRAINED)
     state_cell: Text = board_view(row_for(client), NOW, "en").cells[0]
-    assert "red" in str(state_cell.style)
+    assert str(state_cell.style) == STATE_STYLES[State.STRAINED] == themed("error", bold=True)
 
 
 def test_the_last_contact_is_told_by_the_calendar_day() -> None:

@@ -30,7 +30,7 @@ def screen_text(app: RapportApp) -> str:
 
 
 def status(app: RapportApp) -> str | None:
-    return app.board.trouble
+    return app.board.status.trouble
 
 
 def live(open_app: OpenApp, path: Path) -> RapportApp:
@@ -181,7 +181,7 @@ def test_a_newer_schema_makes_the_board_read_only(book_path: Path, open_app: Ope
         data["_meta"]["1"]["schema"] = 99
         newer = orjson.dumps(data)
         book_path.write_bytes(newer)
-        await until(pilot, lambda: app.board.read_only)
+        await until(pilot, lambda: app.board.status.read_only)
         await until(pilot, lambda: "Read-only" in screen_text(app))
         assert row_keys(app) == ["acme", "initech", "globex"]
         await pilot.press("l")

@@ -146,7 +146,7 @@ def test_a_history_that_cannot_be_kept_does_not_stop_logging(
     async def body(pilot: Pilot[None]) -> None:
         await pilot.press("l", *"call still fine", "enter")
         await until(pilot, lambda: not bar(app).display)
-        assert app.board.trouble is None and app.board.refusal() is None
+        assert app.board.status.trouble is None and app.board.refusal() is None
 
     run(app, body)
     newest = Book(book_path).client_file("acme", NOW).interactions[0]

@@ -208,7 +208,7 @@ def test_help_lists_every_key_with_its_description(locale: str, phrases: list[st
         for phrase in phrases:
             assert phrase in text, phrase
 
-    drive(HelpScreen(BINDINGS, locale), look)
+    drive(HelpScreen([(None, BINDINGS)], locale), look)
 
 
 @pytest.mark.parametrize("key", ["escape", "question_mark"])
@@ -219,7 +219,7 @@ def test_help_closes_with_escape_or_question_mark(key: str) -> None:
         await pilot.pause()
         assert not isinstance(pilot.app.screen, HelpScreen)
 
-    assert drive(HelpScreen(BINDINGS, "en"), close) is None
+    assert drive(HelpScreen([(None, BINDINGS)], "en"), close) is None
 
 
 def test_key_labels_read_like_keys() -> None:

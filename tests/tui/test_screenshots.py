@@ -14,6 +14,9 @@ README_PICTURES = {
     "quicklog-error",
     "board-de",
     "kudos",
+    "board-light",
+    "board-80x24",
+    "help",
 }
 
 

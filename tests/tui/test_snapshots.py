@@ -59,3 +59,38 @@ def test_main_screens(
 ) -> None:
     app = demo_app(tmp_path, locale)
     assert snap_compare(app, terminal_size=SIZE, run_before=after(*keys))
+
+
+@pytest.mark.parametrize("theme", ["textual-light"])
+def test_board_on_a_light_theme(snap_compare: SnapCompare, tmp_path: Path, theme: str) -> None:
+    """States, severities, health and money in the light theme's own colours, readable on it."""
+    app = demo_app(tmp_path, "en")
+    app.theme = theme
+    assert snap_compare(app, terminal_size=SIZE, run_before=after())
+
+
+def test_a_theme_picked_while_running_recolours_the_rows(tmp_path: Path) -> None:
+    """The rows on screen are built again in the new theme's colours, not kept in the old."""
+    import asyncio
+
+    from tui.formats import themed
+
+    app = demo_app(tmp_path, "en")
+
+    async def go() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await after()(pilot)
+            dark = themed("error")
+            app.theme = "textual-light"
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            light = themed("error")
+            assert light != dark
+            strained = next(
+                v for v in app.board.board.views if v.data.client.state.value == "strained"
+            )
+            cell = app.board.board.get_cell(strained.key, "state")
+            assert light in str(cell.style)
+
+    asyncio.run(go())

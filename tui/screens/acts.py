@@ -8,13 +8,27 @@ session.  A new verb of the board is a function here and a key in :mod:`tui.keys
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import pendulum
 
-from model import Book, Receipt, Reflection, State, t
-from model.quicklog import Command
+from model import Book, RapportError, Receipt, Reflection, State, needs_reflection, t
+from model.quicklog import ChangeState, Command, parse
 from tui.screens.live import Do
 
-__all__ = ["apply", "change_state", "quick", "thanks_done", "undo"]
+__all__ = ["apply", "change_state", "ending", "quick", "thanks_done", "undo"]
+
+
+def ending(line: str, now: pendulum.DateTime) -> ChangeState | None:
+    """The state change of ``line`` when it ends a client: the reflection is asked first.
+
+    A line that does not parse is no ending; its write refuses it, word by word.
+    """
+    with suppress(RapportError):
+        command = parse(line, now)
+        if isinstance(command, ChangeState) and needs_reflection(command.state):
+            return command
+    return None
 
 
 def quick(line: str, locale: str) -> Do:

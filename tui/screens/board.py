@@ -1,19 +1,18 @@
 """The board screen: the board, its panes, the quick-log, and what every key does.
 
 Keys come from :mod:`tui.keys`; each runs an ``action_*`` here.  The book is
-read and written only in ``@work(thread=True)`` methods through the
-:class:`~tui.session.Session`; each posts one message of :mod:`tui.screens.live`,
-handled below on the event loop.  What each act writes is in
-:mod:`tui.screens.acts`.  Dialogs are read with ``push_screen_wait`` in one
-function per act.  The screen polls the file, so writes from another terminal
-(``rapport quick``) show within a poll; while the book cannot be read it says
-why, keeps the last good snapshot and refuses to write.
+read (by the :class:`~tui.screens.poller.Poller`, which polls the file, so writes
+from another terminal show within a poll) and written only in thread workers
+through the :class:`~tui.session.Session`; each posts one message of
+:mod:`tui.screens.live`, handled below on the event loop.  What each act writes
+is in :mod:`tui.screens.acts`.  Dialogs are read with ``push_screen_wait`` in one
+function per act.  While the book cannot be read the status line says why, the
+last good snapshot stays and nothing is written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from functools import partial
 from typing import ClassVar, assert_never
 
@@ -27,19 +26,18 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from model import BookTooNew, RapportError, needs_reflection, t
+from model import t
 from model.board import BoardFilter, BoardRow
-from model.quicklog import ChangeState, parse
+from model.quicklog import ChangeState
 from tui import keys
 from tui.palette import KeyCommands
 from tui.safe_text import printable
 from tui.screens import acts, dialogs, live
 from tui.screens.client import ClientScreen
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, board_help
 from tui.screens.keys import localize_bindings
 from tui.screens.kudos import KudosScreen
-from tui.screens.reflection import ReflectionScreen
-from tui.screens.state_picker import StatePicker
+from tui.screens.poller import Poller
 from tui.session import Session, Snapshot
 from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
 from tui.widgets.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
@@ -49,9 +47,6 @@ from tui.widgets.summary import FilterLine, StatusLine, SummaryLine
 __all__ = ["BoardScreen"]
 
 _NEEDS_CLIENT = frozenset({"prefill", "change_state", "accept_suggestion", "open_client"})
-# Rows of each table in the first look at a large book: more than a tall screen shows.
-_FIRST_LOOK = 60
-_AFTER_PAINT = 0.05
 
 
 class BoardScreen(Screen[None]):
@@ -72,15 +67,11 @@ class BoardScreen(Screen[None]):
         self.session = session
         self.locale = session.locale
         self.board_filter = board_filter or BoardFilter()
-        self.poll_interval = poll_interval
         self.history = history
         self.snapshot: Snapshot | None = None
-        self.read_only = False
-        self.trouble: str | None = None
         self.typed = ""
         self.scoped = False
-        self._reads = live.Reads()
-        self._today = session.now().date()
+        self._poller = Poller(session, lambda: self.board_filter, poll_interval)
         localize_bindings(self, self.locale)
 
     # -- layout ------------------------------------------------------------------------------
@@ -95,6 +86,7 @@ class BoardScreen(Screen[None]):
         yield SearchInput(id="search")
         yield QuickLogBar(self.history, id="quicklog")
         yield Footer()
+        yield self._poller
 
     @property
     def board(self) -> BoardTable:
@@ -105,17 +97,14 @@ class BoardScreen(Screen[None]):
         return self.query_one(QuickLogBar)
 
     def on_mount(self) -> None:
-        for hidden in ("#empty", "#search", "#quicklog", "#status", "#filters"):
+        for hidden in ("#search", "#quicklog", "#status", "#filters"):
             self.query_one(hidden).display = False
+        # Until the first rows are read, say so: an empty table would look like an empty book.
+        self.board.display = False
+        self.query_one("#empty", Static).update(Text(t("board.loading", self.locale)))
         self.board.focus()
-        self.read(force=True, first=True)
-        self.set_interval(self.poll_interval, self.tick)
 
     # -- the workers: each posts one message of tui.screens.live -----------------------------
-
-    @work(thread=True, group="read", exit_on_error=False)
-    def _read(self, board_filter: BoardFilter, force: bool, limit: int | None) -> None:
-        self.post_message(live.read(self.session, board_filter, force, limit))
 
     @work(thread=True, group="write", exit_on_error=False)
     def _write(self, do: live.Do, line: str | None, board_filter: BoardFilter) -> None:
@@ -124,61 +113,36 @@ class BoardScreen(Screen[None]):
 
     # -- reading -----------------------------------------------------------------------------
 
-    def tick(self) -> None:
-        """Poll the file; a new day re-reads anyway, since days and colours move with it."""
-        today = self.session.now().date()
-        new_day = today != self._today
-        self._today = today
-        self.read(force=new_day)
-
-    def read(self, *, force: bool = False, first: bool = False) -> None:
-        if self._reads.start(force):
-            self._read(self.board_filter, force, _FIRST_LOOK if first else None)
-
-    def _read_done(self) -> None:
-        if self._reads.done():
-            self.read(force=True)
+    def read(self, *, force: bool = False) -> None:
+        """Read the book now if it changed (or ``force``), by the poller (:mod:`.poller`)."""
+        self._poller.read(force=force)
 
     def on_loaded(self, message: live.Loaded) -> None:
-        self._read_done()
-        snapshot = message.snapshot
-        if snapshot is None:
-            return
-        self.show(snapshot)
-        if not snapshot.complete:
-            # The rest once the first look is painted: a read meanwhile would slow the paint.
-            self.set_timer(_AFTER_PAINT, partial(self.read, force=True))
+        if message.snapshot is not None:
+            self.show(message.snapshot)
 
     def on_troubled(self, message: live.Troubled) -> None:
-        self._read_done()
-        self.show_trouble(message.error)
+        self.status.unreadable(message.error)
 
     def on_failed(self, message: live.Failed) -> None:
         said = t("board.status.failed", self.locale, error=f"{message.error!r}")
         if message.reading:
-            self._read_done()
-            self.set_trouble(said)  # a book that cannot be read is not written either
+            self.status.set_trouble(said)  # a book that cannot be read is not written either
         else:
-            self.query_one(StatusLine).show(said)
+            self.status.show(said)
         self.quicklog.busy = False
 
-    def show_trouble(self, error: RapportError) -> None:
-        self.read_only = isinstance(error, BookTooNew)
-        key = "board.status.read_only" if self.read_only else "board.status.unreadable"
-        self.set_trouble(t(key, self.locale, error=error.render(self.locale)))
-
-    def set_trouble(self, text: str | None) -> None:
-        """Say why the book cannot be read (``None``: it can); writes wait until it can."""
-        self.trouble = text
-        self.query_one(StatusLine).show(text)
+    @property
+    def status(self) -> StatusLine:
+        """What is wrong with the book now, if anything (it keeps the trouble it shows)."""
+        return self.query_one(StatusLine)
 
     def show(self, snapshot: Snapshot) -> None:
         """Put a snapshot on screen, unless a newer one is there already."""
         if self.snapshot is not None and snapshot.seq <= self.snapshot.seq:
             return
         self.snapshot = snapshot
-        self.read_only = False
-        self.set_trouble(None)
+        self.status.clear()
         self.refresh_board()
 
     # -- writing -----------------------------------------------------------------------------
@@ -188,12 +152,7 @@ class BoardScreen(Screen[None]):
         self.notify(printable(text), severity=severity, markup=False)
 
     def refusal(self) -> str | None:
-        """Why nothing can be written now, politely; ``None`` when all is well."""
-        if self.read_only:
-            return t("board.refuse.read_only", self.locale)
-        if self.trouble is not None:
-            return t("board.refuse.trouble", self.locale)
-        return None
+        return self.status.refusal()
 
     def refused(self) -> bool:
         text = self.refusal()
@@ -213,7 +172,7 @@ class BoardScreen(Screen[None]):
 
     def on_written(self, message: live.Written) -> None:
         if message.trouble is not None:
-            self.show_trouble(message.trouble)
+            self.status.unreadable(message.trouble)
         if message.line is not None:
             self.query_one(QuickLogInput).remember(message.line)
             self.close_quicklog()
@@ -288,11 +247,10 @@ class BoardScreen(Screen[None]):
 
     def on_quick_log_bar_submitted(self, message: QuickLogBar.Submitted) -> None:
         line, locale = message.line, self.locale
-        with suppress(RapportError):  # a bad line is refused by the write, word by word
-            command = parse(line, self.session.now())
-            if isinstance(command, ChangeState) and needs_reflection(command.state):
-                self.end_from_line(line, command)
-                return
+        command = acts.ending(line, self.session.now())
+        if command is not None:
+            self.end_from_line(line, command)
+            return
         if not self.write(acts.quick(line, locale), line=line):
             self.quicklog.busy = False
 
@@ -302,19 +260,12 @@ class BoardScreen(Screen[None]):
         if self.refused():
             self.quicklog.busy = False
             return
-        name = self.client_name(command.client)
+        name = command.client if self.snapshot is None else self.snapshot.name_of(command.client)
         reflection = await dialogs.ask_reflection(self.app, name, self.locale)
         if reflection is None:
             self.quicklog.open(line)  # the line stays, to edit or to give up with Escape
         elif not self.write(acts.apply(command, reflection, self.locale), line=line):
             self.quicklog.busy = False
-
-    def client_name(self, ref: str) -> str:
-        """The name the board shows for ``ref``, or ``ref`` itself when it shows none."""
-        rows = () if self.snapshot is None else self.snapshot.board
-        wanted = ref.casefold()
-        names = (v.data.client.name for v in rows if v.data.client.id.casefold() == wanted)
-        return next(names, ref)
 
     def on_quick_log_input_closed(self, _: QuickLogInput.Closed) -> None:
         self.close_quicklog()
@@ -404,15 +355,13 @@ class BoardScreen(Screen[None]):
     def action_open_client(self) -> None:
         row = self.need_client()
         if row is not None:
-            self.app.push_screen(ClientScreen(self.session, row.client.id))
+            self.app.push_screen(ClientScreen(self.session, row.client.id, self.history))
 
     def action_kudos_jar(self) -> None:
         self.app.push_screen(KudosScreen(self.session))
 
     def action_help(self) -> None:
-        screens = (ClientScreen, KudosScreen, StatePicker, ReflectionScreen)
-        pairs = keys.help_pairs() + keys.screen_pairs(screens)
-        self.app.push_screen(HelpScreen(pairs, self.locale))
+        self.app.push_screen(HelpScreen(board_help(), self.locale))
 
     def action_search(self) -> None:
         self.typing()

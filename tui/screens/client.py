@@ -4,27 +4,41 @@ The client file is read in a thread worker, so that a client with years of
 interactions never freezes the keys; until it arrives the screen says it is
 reading, and if reading fails it says why in place and stays open.  Escape goes
 back; the board keeps its selection, so the user lands on the same row.
+
+The board's acts work here too, for this client (keys from :mod:`tui.keys`,
+``CLIENT``): ``l``, ``c``, ``i``, ``v``, ``p``, ``t``, ``g`` open the quick-log
+pre-filled with the client, ``s`` changes its state, and any other letter typed
+opens the quick-log with it, so nothing typed is lost.  A write runs in this
+screen's worker; its receipt goes on to the board, which shows the notice and
+the new rows, and this screen reads the client file again.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 import pendulum
 from rich.console import RenderableType
-from textual import work
+from textual import events, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
-from model import ClientFile, RapportError, t
+from model import BoardFilter, ClientFile, RapportError, t
+from model.quicklog import ChangeState
+from tui import keys
 from tui.safe_text import safe
+from tui.screens import acts, dialogs, live
 from tui.screens import client_sections as part
 from tui.screens.keys import localize_bindings
 from tui.session import Session
+from tui.widgets.panes import verb
+from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
 
 __all__ = ["ClientScreen", "error_text"]
 
@@ -39,6 +53,8 @@ def error_text(error: BaseException, locale: str) -> str:
 class ClientScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "screens.keys.back"),
+        Binding("question_mark", "help", "screens.keys.help", show=False),
+        *keys.bindings(keys.CLIENT),
     ]
 
     class Read(Message):
@@ -50,20 +66,28 @@ class ClientScreen(Screen[None]):
             super().__init__()
             self.read, self.error = read, error
 
-    def __init__(self, session: Session, client_id: str) -> None:
+    def __init__(self, session: Session, client_id: str, history: History | None = None) -> None:
         super().__init__(classes="rapport-screen")
         self._session = session
         self._client_id = client_id
         self._locale = session.locale
+        self._history = history or History(None)
         self.file: ClientFile | None = None
         localize_bindings(self, self._locale)
 
     def compose(self) -> ComposeResult:
         yield Static(safe(t("screens.client.loading", self._locale)), id="client-header")
         yield VerticalScroll(id="client-body")
+        yield QuickLogBar(self._history, id="quicklog")
         yield Footer()
 
+    @property
+    def quicklog(self) -> QuickLogBar:
+        return self.query_one(QuickLogBar)
+
     def on_mount(self) -> None:
+        self.quicklog.display = False
+        self.quicklog.input.client_ids = (self._client_id,)
         self.query_one("#client-body").focus()
         self._read()
 
@@ -74,16 +98,16 @@ class ClientScreen(Screen[None]):
         except Exception as error:  # said in place; the screen stays open
             self.post_message(self.Read(None, error))
 
-    def on_client_screen_read(self, message: Read) -> None:
+    async def on_client_screen_read(self, message: Read) -> None:
         if message.read is not None:
-            self._show(*message.read)
+            await self._show(*message.read)
         elif message.error is not None:
             said = error_text(message.error, self._locale)
             header = self.query_one("#client-header", Static)
             header.update(safe(t("screens.client.failed", self._locale, error=said)))
             header.add_class("error")
 
-    def _show(self, cf: ClientFile, now: pendulum.DateTime) -> None:
+    async def _show(self, cf: ClientFile, now: pendulum.DateTime) -> None:
         self.file = cf
         locale = self._locale
         self.query_one("#client-header", Static).update(part.header(cf, now, locale))
@@ -100,6 +124,7 @@ class ClientScreen(Screen[None]):
             ("screens.section.timeline", part.timeline(cf, now, locale)),
         ]
         body = self.query_one("#client-body", VerticalScroll)
+        await body.remove_children()  # a read after a write replaces what was there
         widgets: list[Static] = []
         for key, content in sections:
             if content is None:
@@ -110,4 +135,114 @@ class ClientScreen(Screen[None]):
         body.mount_all(widgets)
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        if self.quicklog.display:
+            self.close_quicklog()
+        else:
+            self.dismiss(None)
+
+    def action_help(self) -> None:
+        # Imported here: the help lists this screen's keys, so it imports this module.
+        from tui.screens.help import HelpScreen, board_help
+
+        self.typing()
+        self.app.push_screen(HelpScreen(board_help(), self._locale))
+
+    # -- the board's acts, for this client ---------------------------------------------------
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _write(self, do: live.Do, line: str | None) -> None:
+        after = None if line is None else partial(self._history.remember, line)
+        self.post_message(live.write(self._session, do, line, self._board_filter(), after))
+
+    def _board_filter(self) -> BoardFilter:
+        """The board's filter, so that the snapshot after the write is the board's."""
+        board_filter = getattr(self.app.screen_stack[0], "board_filter", None)
+        return board_filter if isinstance(board_filter, BoardFilter) else BoardFilter()
+
+    def on_written(self, message: live.Written) -> None:
+        message.stop()
+        if message.line is not None:
+            self.quicklog.input.remember(message.line)
+        self.close_quicklog()
+        # The board says what was written and shows the new rows; this screen reads again.
+        board = self.app.screen_stack[0]
+        if board is not self:
+            board.post_message(live.Written(message.said, None, message.snapshot, message.trouble))
+        self._read()
+
+    def on_refused(self, message: live.Refused) -> None:
+        message.stop()
+        if message.line is not None and self.quicklog.display:
+            self.quicklog.refuse(message.line, message.error)
+        else:
+            self.notify(message.error.render(self._locale), severity="error", markup=False)
+
+    def on_failed(self, message: live.Failed) -> None:
+        message.stop()
+        self.quicklog.busy = False
+        said = t("board.status.failed", self._locale, error=f"{message.error!r}")
+        self.notify(said, severity="error", markup=False)
+
+    def on_quick_log_bar_submitted(self, message: QuickLogBar.Submitted) -> None:
+        message.stop()
+        line = message.line
+        command = acts.ending(line, self._session.now())
+        if command is not None:
+            self._end_from_line(line, command)
+        else:
+            self._write(acts.quick(line, self._locale), line)
+
+    @work
+    async def _end_from_line(self, line: str, command: ChangeState) -> None:
+        name = self.file.client.name if self.file else self._client_id
+        reflection = await dialogs.ask_reflection(self.app, name, self._locale)
+        if reflection is None:
+            self.quicklog.open(line)
+        else:
+            self._write(acts.apply(command, reflection, self._locale), line)
+
+    def on_quick_log_input_closed(self, message: QuickLogInput.Closed) -> None:
+        message.stop()
+        self.close_quicklog()
+
+    def open_quicklog(self, text: str) -> None:
+        self.quicklog.open(text)
+
+    def close_quicklog(self) -> None:
+        self.quicklog.close()
+        self.query_one("#client-body").focus()
+
+    def typing(self) -> None:
+        """In the quick-log, a key that opens it is a letter: step aside so it is typed."""
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+
+    def action_quicklog(self) -> None:
+        self.typing()
+        self.open_quicklog(f"{self._client_id} ")
+
+    def action_prefill(self, name: str) -> None:
+        self.typing()
+        self.open_quicklog(f"{self._client_id} {verb(name, self._locale)} ")
+
+    @work
+    async def action_change_state(self) -> None:
+        if self.file is None:
+            return
+        client = self.file.client
+        answer = await dialogs.ask_state(self.app, client, self._locale)
+        if answer is not None:
+            state, reflection = answer
+            self._write(
+                acts.change_state(client.id, state, self._locale, reflection=reflection), None
+            )
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter no key is bound to opens the quick-log with it: typed text is not lost."""
+        if isinstance(self.focused, Input) or not event.is_printable or event.character is None:
+            return
+        if event.character.isspace() or event.key in self.app.active_bindings:
+            return  # a bound key runs its action
+        event.stop()
+        event.prevent_default()
+        self.open_quicklog(f"{self._client_id} {event.character}")

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from model import WEIGHTS, ClientFile, Invoice, Issue, State, Thanks, t
-from tui.formats import SEVERITY_STYLES, day, health_bar, moment, money, state_text
+from tui.formats import SEVERITY_STYLES, day, health_bar, moment, money, state_text, themed
 from tui.safe_text import safe
 
 __all__ = [
@@ -35,8 +35,6 @@ __all__ = [
 TIMELINE_LIMIT = 200
 """Interactions shown; a long relationship's older ones are counted, not drawn."""
 
-_DIM = "grey62"
-
 
 def _table(*widths: int | None) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 1), pad_edge=False, expand=False)
@@ -52,7 +50,7 @@ def _say(key: str, locale: str, style: str = "", **params: object) -> Text:
 
 
 def _none(key: str, locale: str) -> Text:
-    return _say(key, locale, f"italic {_DIM}")
+    return _say(key, locale, f"italic {themed('muted')}")
 
 
 def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
@@ -68,7 +66,7 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
             _say(
                 "screens.client.state_since",
                 locale,
-                _DIM,
+                themed("muted"),
                 day=day(c.history[-1].at, locale, cf.now),
             )
         )
@@ -76,8 +74,8 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
         line.append("  ")
         line.append_text(health_bar(cf.health.score))
     if c.dream:
-        line.append("  ★ ", style="bold magenta")
-        line.append_text(_say("screens.client.dream", locale, "magenta"))
+        line.append("  ★ ", style=themed("secondary", bold=True))
+        line.append_text(_say("screens.client.dream", locale, themed("secondary")))
     facts = [
         t("screens.client.id", locale, id=c.id),
         t("screens.client.cadence", locale, days=cf.cadence),
@@ -90,17 +88,17 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
     else:
         facts.append(t("screens.client.never_contacted", locale))
     terms = safe(" · ".join(facts))
-    terms.stylize(_DIM)
+    terms.stylize(themed("muted"))
     line.append("\n")
     line.append_text(terms)
     if c.tags:
         line.append("\n")
-        line.append_text(_say("screens.client.tags", locale, _DIM))
+        line.append_text(_say("screens.client.tags", locale, themed("muted")))
         line.append(" ")
         line.append_text(safe(", ".join(c.tags)))
     if c.scope:
         line.append("\n")
-        line.append_text(_say("screens.client.scope", locale, _DIM))
+        line.append_text(_say("screens.client.scope", locale, themed("muted")))
         line.append(" ")
         line.append_text(safe(c.scope))
     return line
@@ -120,15 +118,15 @@ def advice(cf: ClientFile, locale: str) -> Text:
         )
         lines.append(Text.assemble(("→ ", "bold"), text))
     if cf.needs_call:
-        call = _say("screens.advice.call", locale, "bold yellow")
-        lines.append(Text.assemble(("☎ ", "bold yellow"), call))
+        call = _say("screens.advice.call", locale, themed("warning", bold=True))
+        lines.append(Text.assemble(("☎ ", themed("warning", bold=True)), call))
     if not lines:
         lines.append(_none("screens.advice.none", locale))
     return Text("\n").join(lines)
 
 
 def _signed(weight: int) -> Text:
-    style = "green" if weight > 0 else "red" if weight < 0 else _DIM
+    style = themed("success") if weight > 0 else themed("error") if weight < 0 else themed("muted")
     return Text(f"{weight:+d}" if weight else "±0", style=f"bold {style}", justify="right")
 
 
@@ -140,7 +138,7 @@ def health(cf: ClientFile, locale: str) -> RenderableType | None:
     table = _table(5, None)
     table.add_row(
         Text(str(WEIGHTS.start), style="bold", justify="right"),
-        _say("screens.health.start", locale, _DIM),
+        _say("screens.health.start", locale, themed("muted")),
     )
     for reason in cf.health.reasons:
         table.add_row(_signed(reason.weight), safe(reason.text(locale)))
@@ -162,12 +160,14 @@ def contacts(cf: ClientFile, locale: str) -> RenderableType:
             else ""
         )
         if person.until is None:
-            until = _say("screens.contacts.current", locale, "bold green")
+            until = _say("screens.contacts.current", locale, themed("success", bold=True))
         else:
-            until = _say("screens.contacts.until", locale, _DIM, day=day(person.until, locale))
+            until = _say(
+                "screens.contacts.until", locale, themed("muted"), day=day(person.until, locale)
+            )
         name = safe(person.label())
         if person.until is not None:
-            name.stylize(_DIM)
+            name.stylize(themed("muted"))
         table.add_row(name, safe(since), until)
     return table
 
@@ -211,12 +211,14 @@ def _issue_row(issue: Issue, locale: str) -> list[Text]:
     )
     what = safe(issue.text)
     what.append("  ")
-    what.append_text(_say(f"issue_kind.{issue.kind.value}", locale, _DIM))
+    what.append_text(_say(f"issue_kind.{issue.kind.value}", locale, themed("muted")))
     opened = _say("screens.issues.opened", locale, day=day(issue.opened, locale))
     if issue.resolved is None:
         status = _say("screens.issues.open", locale, "bold")
     else:
-        status = _say("screens.issues.resolved", locale, "green", day=day(issue.resolved, locale))
+        status = _say(
+            "screens.issues.resolved", locale, themed("success"), day=day(issue.resolved, locale)
+        )
         if issue.resolution:
             status.append(": ")
             status.append_text(safe(issue.resolution))
@@ -232,18 +234,20 @@ def issues(cf: ClientFile, locale: str) -> RenderableType:
         row = _issue_row(issue, locale)
         if not issue.is_open:
             for cell in row[:3]:
-                cell.stylize(_DIM)
+                cell.stylize(themed("muted"))
         table.add_row(*row)
     return table
 
 
 def _invoice_status(invoice: Invoice, today: pendulum.Date, locale: str) -> Text:
     if invoice.is_paid and invoice.paid_on is not None:
-        return _say("screens.invoices.paid", locale, "green", day=day(invoice.paid_on, locale))
+        return _say(
+            "screens.invoices.paid", locale, themed("success"), day=day(invoice.paid_on, locale)
+        )
     days = invoice.days_overdue(today)
     if days > 0:
-        return _say("screens.invoices.overdue", locale, "bold red", days=days)
-    return _say("screens.invoices.not_due", locale, "yellow")
+        return _say("screens.invoices.overdue", locale, themed("error", bold=True), days=days)
+    return _say("screens.invoices.not_due", locale, themed("warning"))
 
 
 def invoices(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableType:
@@ -261,7 +265,9 @@ def invoices(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableT
             status.append_text(_say("screens.invoices.outstanding", locale, amount=open_amount))
         table.add_row(
             _bold(invoice.number),
-            _say("screens.invoices.issued", locale, _DIM, day=day(invoice.issued, locale)),
+            _say(
+                "screens.invoices.issued", locale, themed("muted"), day=day(invoice.issued, locale)
+            ),
             _say("screens.invoices.due", locale, day=day(invoice.due, locale)),
             amount,
             status,
@@ -269,9 +275,13 @@ def invoices(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableT
         for payment in invoice.payments:
             paid = money(payment.amount, invoice.currency, locale)
             line = _say(
-                "screens.invoices.payment", locale, _DIM, amount=paid, day=day(payment.on, locale)
+                "screens.invoices.payment",
+                locale,
+                themed("muted"),
+                amount=paid,
+                day=day(payment.on, locale),
             )
-            table.add_row(Text(""), Text("  ↳", style=_DIM), line, Text(""), Text(""))
+            table.add_row(Text(""), Text("  ↳", style=themed("muted")), line, Text(""), Text(""))
     return table
 
 
@@ -282,20 +292,24 @@ def _bold(user_text: str) -> Text:
 
 
 def _thanks_row(thanks: Thanks, today: str, locale: str) -> list[Text]:
-    owed = _say("screens.thanks.owed_since", locale, _DIM, day=day(thanks.owed_at, locale))
+    owed = _say(
+        "screens.thanks.owed_since", locale, themed("muted"), day=day(thanks.owed_at, locale)
+    )
     if thanks.done_at is not None:
-        status = _say("screens.thanks.done_on", locale, "green", day=day(thanks.done_at, locale))
+        status = _say(
+            "screens.thanks.done_on", locale, themed("success"), day=day(thanks.done_at, locale)
+        )
     elif thanks.by is not None:
         late = thanks.by < today
         status = _say(
             "screens.thanks.by",
             locale,
-            "bold red" if late else "yellow",
+            themed("error", bold=True) if late else themed("warning"),
             day=day(thanks.by, locale),
         )
         if late:
             status.append(" · ")
-            status.append_text(_say("screens.thanks.late", locale, "bold red"))
+            status.append_text(_say("screens.thanks.late", locale, themed("error", bold=True)))
     else:
         status = Text("")
     return [Text(f"#{thanks.number}", style="bold"), safe(thanks.text), owed, status]
@@ -317,14 +331,14 @@ def kudos(cf: ClientFile, locale: str) -> RenderableType:
         return _none("screens.kudos.none", locale)
     lines = []
     for k in cf.kudos:
-        line = Text.assemble(("“", "bold magenta"))
+        line = Text.assemble(("“", themed("secondary", bold=True)))
         line.append_text(safe(k.text, "italic"))
-        line.append("”", style="bold magenta")
-        line.append("  — ", style=_DIM)
+        line.append("”", style=themed("secondary", bold=True))
+        line.append("  — ", style=themed("muted"))
         if k.giver:
             line.append_text(safe(k.giver))
-            line.append(", ", style=_DIM)
-        line.append(day(k.when, locale, cf.now), style=_DIM)
+            line.append(", ", style=themed("muted"))
+        line.append(day(k.when, locale, cf.now), style=themed("muted"))
         lines.append(line)
     return Text("\n").join(lines)
 
@@ -336,12 +350,12 @@ def timeline(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableT
     table = _table(None, None, None)
     for item in cf.interactions[:TIMELINE_LIMIT]:
         table.add_row(
-            Text(moment(item.when, now, locale, item.tz), style=_DIM),
+            Text(moment(item.when, now, locale, item.tz), style=themed("muted")),
             _say(f"kind.{item.kind.value}", locale, "bold"),
             safe(item.text),
         )
     hidden = len(cf.interactions) - TIMELINE_LIMIT
     if hidden <= 0:
         return table
-    more = _say("screens.timeline.more", locale, f"italic {_DIM}", count=hidden)
+    more = _say("screens.timeline.more", locale, f"italic {themed('muted')}", count=hidden)
     return Group(table, more)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from model import KudosRow, t
-from tui.formats import day
+from tui.formats import day, themed
 from tui.safe_text import safe
 from tui.screens.client import error_text
 from tui.screens.keys import localize_bindings
@@ -27,22 +27,20 @@ from tui.session import Session
 
 __all__ = ["KudosScreen", "kudos_card"]
 
-_DIM = "grey62"
-
 
 def kudos_card(row: KudosRow, locale: str) -> Text:
     """“What was said”  — giver, client · date"""
-    card = Text.assemble(("“", "bold magenta"))
+    card = Text.assemble(("“", themed("secondary", bold=True)))
     card.append_text(safe(row.kudos.text, "italic"))
-    card.append("”", style="bold magenta")
-    card.append("\n  — ", style=_DIM)
+    card.append("”", style=themed("secondary", bold=True))
+    card.append("\n  — ", style=themed("muted"))
     if row.kudos.giver:
         card.append_text(safe(row.kudos.giver))
-        card.append(", ", style=_DIM)
+        card.append(", ", style=themed("muted"))
     client = safe(row.client.name)
     client.stylize("bold")
     card.append_text(client)
-    card.append(f" · {day(row.kudos.when, locale)}", style=_DIM)
+    card.append(f" · {day(row.kudos.when, locale)}", style=themed("muted"))
     return card
 
 

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from model import State, t
-from tui.formats import state_text
+from tui.formats import state_text, themed
 from tui.safe_text import safe
 from tui.screens.keys import localize_bindings
 
@@ -31,7 +31,7 @@ def state_option(state: State, current: State, locale: str) -> Option:
     name = state_text(state, locale)
     name.pad_right(max(len(t(f"state.{s.value}", locale)) for s in State) - len(name))
     prompt.append_text(name)
-    prompt.append(f"  {t(f'screens.meaning.{state.value}', locale)}", style="grey62")
+    prompt.append(f"  {t(f'screens.meaning.{state.value}', locale)}", style=themed("muted"))
     if state is current:
         prompt.append(f"  ({t('screens.picker.current', locale)})", style="italic")
     return Option(prompt, id=state.value)

@@ -8,6 +8,7 @@ screen show them in the reader's language.
 EN: dict[str, str] = {
     # keys (binding descriptions)
     "screens.keys.back": "Back",
+    "screens.keys.help": "Help",
     "screens.keys.close_help": "Close help",
     "screens.keys.cancel": "Cancel",
     "screens.keys.save": "Save",
@@ -78,6 +79,26 @@ EN: dict[str, str] = {
     "screens.help.title": "Keys",
     "screens.help.key": "Key",
     "screens.help.action": "What it does",
+    "screens.help.board": "The board",
+    "screens.help.panes": "The panes (open issues, overdue payments, gratitude backlog)",
+    "screens.help.quicklog": "The quick-log line",
+    "screens.help.filter": "The filter (/)",
+    "screens.help.client": "The client screen (the board's acts, for this client)",
+    "screens.help.jar": "The kudos jar",
+    "screens.help.dialogs": "The state picker and the Stop / Pause / Play reflection",
+    "screens.help.marks": "Marks on the board",
+    "screens.help.mark": "Mark",
+    "screens.help.meaning": "What it means",
+    "screens.mark.dream": "A dream client: the profile to look for in new ones",
+    "screens.mark.call": "Call rather than mail: an issue is open and only mails went out since",
+    "screens.mark.late": "Regularly late: this client keeps paying after the due date",
+    "screens.mark.health": (
+        "Health 0–100 and its bar, from the signals of the relationship (the client screen "
+        "explains it reason by reason): alarm colour below 40, warning colour below 70"
+    ),
+    "screens.mark.suggest": "A suggested state: a takes it; the book never changes a state by itself",
+    "screens.mark.contact": "Last contact in the alarm colour: longer ago than the client's cadence",
+    "screens.mark.unthanked": "Nobody has thanked this client for a long time",
     "screens.help.hint": "Escape or ? closes this help. Every action is also in the command palette (ctrl+p).",
     # state picker
     "screens.picker.title": "Change the state of the relationship",
@@ -102,12 +123,14 @@ EN: dict[str, str] = {
     "screens.reflection.skip": "Skip",
     "screens.reflection.cancel": "Cancel",
     "screens.reflection.keys": (
-        "Tab moves between fields; Enter on Play or ctrl+s saves; Escape keeps the old state."
+        "Tab moves between fields; Enter on Play or ctrl+s saves; ctrl+e writes it in $EDITOR; "
+        "Escape keeps the old state."
     ),
 }
 
 DE: dict[str, str] = {
     "screens.keys.back": "Zurück",
+    "screens.keys.help": "Hilfe",
     "screens.keys.close_help": "Hilfe schließen",
     "screens.keys.cancel": "Abbrechen",
     "screens.keys.save": "Speichern",
@@ -178,6 +201,26 @@ DE: dict[str, str] = {
     "screens.help.title": "Tasten",
     "screens.help.key": "Taste",
     "screens.help.action": "Was sie tut",
+    "screens.help.board": "Die Übersicht",
+    "screens.help.panes": "Die Bereiche (offene Probleme, überfällige Zahlungen, Dankbarkeits-Rückstand)",
+    "screens.help.quicklog": "Die Schnell-Eintrag-Zeile",
+    "screens.help.filter": "Der Filter (/)",
+    "screens.help.client": "Die Kund:innen-Seite (die Aktionen der Übersicht, für diese Kund:in)",
+    "screens.help.jar": "Das Lobglas",
+    "screens.help.dialogs": "Die Statusauswahl und die Stop-/Pause-/Play-Reflexion",
+    "screens.help.marks": "Zeichen in der Übersicht",
+    "screens.help.mark": "Zeichen",
+    "screens.help.meaning": "Was es bedeutet",
+    "screens.mark.dream": "Wunschkund:in: das Profil, nach dem man bei neuen sucht",
+    "screens.mark.call": "Lieber anrufen als mailen: ein Problem ist offen, seitdem gingen nur Mails raus",
+    "screens.mark.late": "Zahlt regelmäßig zu spät: diese Kund:in überschreitet immer wieder das Zahlungsziel",
+    "screens.mark.health": (
+        "Gesundheit 0–100 und ihr Balken, aus den Signalen der Beziehung (die Kund:innen-Seite "
+        "erklärt sie Grund für Grund): Alarmfarbe unter 40, Warnfarbe unter 70"
+    ),
+    "screens.mark.suggest": "Ein vorgeschlagener Status: a übernimmt ihn; das Buch ändert nie selbst einen Status",
+    "screens.mark.contact": "Letzter Kontakt in Alarmfarbe: länger her als der Kontakt-Rhythmus der Kund:in",
+    "screens.mark.unthanked": "Dieser Kund:in hat lange niemand gedankt",
     "screens.help.hint": (
         "Escape oder ? schließt diese Hilfe. Jede Aktion steht auch in der Befehlspalette (Strg+P)."
     ),
@@ -202,7 +245,7 @@ DE: dict[str, str] = {
     "screens.reflection.skip": "Überspringen",
     "screens.reflection.cancel": "Abbrechen",
     "screens.reflection.keys": (
-        "Tab wechselt das Feld; Enter bei Play oder Strg+S speichert; "
-        "Escape behält den alten Status."
+        "Tab wechselt das Feld; Enter bei Play oder Strg+S speichert; Strg+E schreibt in "
+        "$EDITOR; Escape behält den alten Status."
     ),
 }

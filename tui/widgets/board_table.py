@@ -9,21 +9,65 @@ from __future__ import annotations
 
 import pendulum
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
 from model import BoardRow, State, matches_search, t
 from tui import keys
-from tui.formats import state_text
+from tui.formats import state_text, themed
 from tui.locale import locale_of
 from tui.screens.keys import localize_bindings
-from tui.widgets.cells import contact_text, count_cell, health_cell, money_text, user_text
+from tui.widgets.cells import (
+    clipped,
+    contact_text,
+    count_cell,
+    health_cell,
+    money_text,
+    user_text,
+)
 from tui.widgets.table import KeyedTable, RowView
 
 __all__ = ["WIDE", "BoardTable", "SearchInput", "board_key", "board_view", "matches"]
 
 WIDE = 150
 """From this many columns on, the board has room: panes side by side, longer names."""
+
+# The width of every column but the client's, which takes what is left.  At 80
+# columns the money columns (overdue, issues, thanks) must still be on screen:
+# the others are cut with "…" and the headers shortened, rather than any hidden.
+_NARROW = {
+    "state": 8,
+    "health": 9,
+    "contact": 7,
+    "suggest": 7,
+    "overdue": 11,
+    "issues": 4,
+    "thanks": 4,
+}
+_MIDDLE = {
+    "state": 15,
+    "health": 10,
+    "contact": 15,
+    "suggest": 12,
+    "overdue": 13,
+    "issues": 8,
+    "thanks": 6,
+}
+_ROOMY = {
+    "state": 16,
+    "health": 10,
+    "contact": 15,
+    "suggest": 18,
+    "overdue": 20,
+    "issues": 9,
+    "thanks": 7,
+}
+_MIDDLE_FROM = 100
+_CLIENT = (10, 80)
+# A cell's padding on both sides, and the vertical scrollbar.
+_PAD = 2
+_SCROLLBAR = 2
 
 
 def board_key(row: BoardRow) -> str:
@@ -34,32 +78,33 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
     client = row.client
     name = user_text(client.name)
     if client.dream:
-        name.append(" ★", style="magenta")
+        name.append(" ★", style=themed("secondary", bold=True))
     if row.needs_call:
-        name.append(" ☎", style="bold yellow")
+        name.append(" ☎", style=themed("warning", bold=True))
     contact = Text(contact_text(row.last_contact, now, locale))
     if row.contact_overdue:
-        contact.stylize("bold red")
+        contact.stylize(themed("error", bold=True))
     totals = sorted(row.overdue_totals().items())
     overdue = Text(
-        " + ".join(money_text(amount, cur, locale) for cur, amount in totals), "bold red"
+        " + ".join(money_text(amount, cur, locale) for cur, amount in totals),
+        themed("error", bold=True),
     )
     if row.regularly_late:
-        overdue.append(" ↻", style="red")
+        overdue.append(" ↻", style=themed("error"))
     suggestion = Text("")
     if row.suggestion is not None:
         suggestion = Text("→ ", style="dim")
         suggestion.append_text(state_text(row.suggestion.state, locale))
     cells = {
-        "state": state_text(client.state, locale),
+        "state": clipped(state_text(client.state, locale)),
         "client": name,
         # An ended relationship has no health left to watch.
         "health": Text("  –") if row.client.state is State.ENDED else health_cell(row.health.score),
-        "contact": contact,
-        "suggest": suggestion,
-        "overdue": overdue,
-        "issues": count_cell(row.open_issues, "yellow"),
-        "thanks": count_cell(row.thanks_owed, "cyan"),
+        "contact": clipped(contact),
+        "suggest": clipped(suggestion),
+        "overdue": clipped(overdue),
+        "issues": count_cell(row.open_issues, themed("warning")),
+        "thanks": count_cell(row.thanks_owed, themed("primary")),
     }
     return RowView(board_key(row), tuple(cells[c] for c in BoardTable.COLUMNS), row)
 
@@ -72,14 +117,39 @@ def matches(row: BoardRow, text: str) -> bool:
 class BoardTable(KeyedTable):
     """The board; Enter on a row asks the screen to open the client."""
 
-    # What decides the next act comes first: at 80 columns the right end scrolls.
+    # What decides the next act comes first; every column fits in 80 (see ``_NARROW``).
     COLUMNS = ("state", "client", "health", "contact", "suggest", "overdue", "issues", "thanks")
     BINDINGS = keys.bindings(keys.BOARD)
 
+    def _widths(self) -> dict[str, int]:
+        width = self.app.size.width
+        fixed = _NARROW if width < _MIDDLE_FROM else _MIDDLE if width < WIDE else _ROOMY
+        rest = width - _SCROLLBAR - _PAD * len(self.COLUMNS) - sum(fixed.values())
+        return {**fixed, "client": max(_CLIENT[0], min(_CLIENT[1], rest))}
+
     def width_of(self, column: str) -> int | None:
-        if column != "client":
-            return None
-        return 40 if self.app.size.width >= WIDE else 26
+        return self._widths()[column]
+
+    def label_of(self, column: str) -> Text:
+        """Short headers where the columns are narrow (``Iss.`` for ``Issues``)."""
+        narrow = self.app.size.width < _MIDDLE_FROM
+        key = f"board.col_short.{column}" if narrow else f"board.col.{column}"
+        return clipped(Text(t(key, self.locale)))
+
+    def on_resize(self, _: events.Resize) -> None:
+        """A terminal made wider or narrower: the columns follow."""
+        widths = self._widths()
+        changed = False
+        for key, column in self.columns.items():
+            name = str(key.value)
+            label = self.label_of(name)
+            if column.width != widths[name] or column.label.plain != label.plain:
+                column.width, column.label, changed = widths[name], label, True
+        if changed:
+            # DataTable has no public call to re-size a column; these are what add_column sets.
+            self._require_update_dimensions = True
+            self._clear_caches()
+            self.refresh(layout=True)
 
 
 class SearchInput(Input):

@@ -25,7 +25,7 @@ from textual.widgets import Tab, Tabs
 
 from model import Book, IssueRow, OverdueRow, ThanksRow, Unthanked, t
 from tui import keys
-from tui.formats import SEVERITY_STYLES, day, state_text
+from tui.formats import SEVERITY_STYLES, day, state_text, themed
 from tui.safe_text import safe
 from tui.widgets.cells import money_text, user_text
 from tui.widgets.table import KeyedTable, RowView
@@ -110,7 +110,7 @@ def issue_view(row: IssueRow, locale: str) -> RowView[IssueRow]:
 
 def overdue_view(row: OverdueRow, locale: str) -> RowView[OverdueRow]:
     invoice = row.invoice
-    late = Text(f"↻ {t('board.late', locale)}", "red") if row.regularly_late else Text("")
+    late = Text(f"↻ {t('board.late', locale)}", themed("error")) if row.regularly_late else Text("")
     cells = (
         user_text(invoice.number),
         user_text(row.client.name),
@@ -127,7 +127,7 @@ def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
     by = (
         Text("")
         if thanks.by is None
-        else Text(day(thanks.by, locale), "bold red" if row.late else "")
+        else Text(day(thanks.by, locale), themed("error", bold=True) if row.late else "")
     )
     cells = (Text(f"#{thanks.number}"), user_text(row.client.name), user_text(thanks.text), by)
     return RowView(_thanks_key(row), cells, row)
@@ -136,7 +136,7 @@ def thanks_view(row: ThanksRow, locale: str) -> RowView[ThanksRow]:
 def unthanked_view(row: Unthanked, locale: str) -> RowView[Unthanked]:
     last = t("board.never", locale) if row.last_thanked is None else day(row.last_thanked, locale)
     cells = (
-        Text("♡", "magenta"),
+        Text("♡", themed("secondary")),
         user_text(row.client.name),
         Text(t("board.unthanked", locale), "italic"),
         Text(last, "dim"),

@@ -25,6 +25,8 @@ from textual.widgets import Input, Static
 from model import RapportError, bookfile, t
 from model.quicklog import QuickLogError, complete
 from tui import keys
+from tui.editor import in_editor
+from tui.formats import themed
 from tui.locale import locale_of
 from tui.safe_text import printable, safe
 from tui.screens.keys import localize_bindings
@@ -145,13 +147,19 @@ class QuickLogInput(Input):
         cycling = len(words) > 1 and word in words
         self._cycle = (words, index, self.value) if cycling else None
 
+    def action_editor(self) -> None:
+        """ctrl+e: a long note in ``$EDITOR``; it comes back as the line, to read and Enter."""
+        edited = in_editor(self.app, self.value, self.locale, suffix=".txt")
+        if edited is not None:
+            self.start(" ".join(edited.split()))  # one line: the quick-log reads one
+
     def action_close(self) -> None:
         self.post_message(self.Closed())
 
 
 def error_text(line: str, error: RapportError, locale: str) -> Text:
     """Carets under the failing word of the line above, then what went wrong and what fits."""
-    said = safe(error.render(locale), "red")
+    said = safe(error.render(locale), themed("error"))
     if isinstance(error, QuickLogError):
         start, word = error.position, error.word
     elif error.key.startswith("client."):
@@ -159,7 +167,7 @@ def error_text(line: str, error: RapportError, locale: str) -> Text:
     else:
         return said
     carets = Text(" " * cell_len(printable(line[:start])))
-    carets.append("^" * max(1, cell_len(printable(word))), "bold red")
+    carets.append("^" * max(1, cell_len(printable(word))), themed("error", bold=True))
     return Text("\n").join([carets, said])
 
 
@@ -240,6 +248,6 @@ class QuickLogBar(Vertical):
     def on_quick_log_input_completions(self, event: QuickLogInput.Completions) -> None:
         event.stop()
         if event.words:
-            self.say(Text(" · ".join(event.words[:12]), "cyan"))
+            self.say(Text(" · ".join(event.words[:12]), themed("primary")))
         else:
             self.say(Text(t("board.quicklog.no_completion", self.locale), "dim"))

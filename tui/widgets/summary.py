@@ -12,8 +12,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from model import BoardFilter, State, Summary, t
-from tui.formats import STATE_STYLES, money
+from model import BoardFilter, BookTooNew, RapportError, State, Summary, t
+from tui.formats import STATE_STYLES, money, themed
 from tui.locale import locale_of
 from tui.safe_text import safe
 
@@ -33,7 +33,9 @@ def summary_parts(summary: Summary, locale: str) -> list[Text]:
         parts.append(part)
     amounts = " + ".join(money(a, cur, locale) for cur, a in sorted(summary.overdue.items()))
     if amounts:
-        parts.append(Text(t("board.summary.overdue", locale, amounts=amounts), "bold red"))
+        parts.append(
+            Text(t("board.summary.overdue", locale, amounts=amounts), themed("error", bold=True))
+        )
     else:
         parts.append(Text(t("board.summary.no_overdue", locale), "dim"))
     parts.append(Text(t("board.summary.thanks", locale, count=summary.thanks_owed)))
@@ -110,8 +112,41 @@ class FilterLine(InfoLine):
 
 
 class StatusLine(InfoLine):
-    """Says why the book cannot be read or written; hidden while all is well."""
+    """Says why the book cannot be read or written; hidden while all is well.
+
+    It also keeps the trouble it shows: while the book cannot be read (or is
+    read-only, written by a newer Rapport) the board writes nothing, and
+    :meth:`refusal` says why in a notice.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.trouble: str | None = None
+        self.read_only = False
 
     def show(self, text: str | None, *, error: bool = True) -> None:
         self.set_class(error, "-error")
         self._set([] if text is None else [safe(text)])
+
+    def unreadable(self, error: RapportError) -> None:
+        """The book cannot be read (or only read): say why; writes wait."""
+        self.read_only = isinstance(error, BookTooNew)
+        key = "board.status.read_only" if self.read_only else "board.status.unreadable"
+        self.set_trouble(t(key, self.locale, error=error.render(self.locale)))
+
+    def set_trouble(self, text: str | None) -> None:
+        """Say why the book cannot be read (``None``: it can); writes wait until it can."""
+        self.trouble = text
+        self.show(text)
+
+    def clear(self) -> None:
+        self.read_only = False
+        self.set_trouble(None)
+
+    def refusal(self) -> str | None:
+        """Why nothing can be written now, politely; ``None`` when all is well."""
+        if self.read_only:
+            return t("board.refuse.read_only", self.locale)
+        if self.trouble is not None:
+            return t("board.refuse.trouble", self.locale)
+        return None

@@ -72,8 +72,11 @@ class KeyedTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for column in self.COLUMNS:
-            label = Text(t(f"board.col.{column}", self.locale))
-            self.add_column(label, key=column, width=self.width_of(column))
+            self.add_column(self.label_of(column), key=column, width=self.width_of(column))
+
+    def label_of(self, column: str) -> Text:
+        """The header of ``column``, in the reader's language."""
+        return Text(t(f"board.col.{column}", self.locale))
 
     def width_of(self, column: str) -> int | None:
         """A fixed width for ``column`` (its cells are cut with "…"), or ``None`` to fit."""

@@ -1,0 +1,75 @@
+"""The board's reading: a first look at start, a poll of the file, a read when asked.
+
+An invisible widget of the board screen, so that the screen keeps to showing and
+acting.  One read at a time (:class:`~tui.screens.live.Reads`); its thread worker
+posts one message of :mod:`tui.screens.live` (``Loaded``, ``Troubled``,
+``Failed``), which the poller notes as done and lets bubble on to the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual import work
+from textual.widget import Widget
+
+from model import BoardFilter
+from tui.screens import live
+from tui.session import Session
+
+__all__ = ["Poller"]
+
+# Rows of each table in the first look at a large book: more than a tall screen shows.
+_FIRST_LOOK = 60
+_AFTER_PAINT = 0.05
+
+
+class Poller(Widget):
+    DEFAULT_CSS = "Poller { display: none; }"
+
+    def __init__(
+        self, session: Session, board_filter: Callable[[], BoardFilter], interval: float
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._filter = board_filter
+        self._interval = interval
+        self._reads = live.Reads()
+        self._today = session.now().date()
+
+    def on_mount(self) -> None:
+        self.read(force=True, first=True)
+        self.set_interval(self._interval, self.tick)
+
+    @work(thread=True, group="read", exit_on_error=False)
+    def _read(self, board_filter: BoardFilter, force: bool, limit: int | None) -> None:
+        self.post_message(live.read(self.session, board_filter, force, limit))
+
+    def tick(self) -> None:
+        """Poll the file; a new day re-reads anyway, since days and colours move with it."""
+        today = self.session.now().date()
+        new_day = today != self._today
+        self._today = today
+        self.read(force=new_day)
+
+    def read(self, *, force: bool = False, first: bool = False) -> None:
+        if self._reads.start(force):
+            self._read(self._filter(), force, _FIRST_LOOK if first else None)
+
+    def _read_done(self) -> None:
+        if self._reads.done():
+            self.read(force=True)
+
+    def on_loaded(self, message: live.Loaded) -> None:
+        self._read_done()
+        if message.snapshot is not None and not message.snapshot.complete:
+            # The rest once the first look is painted: a read meanwhile would slow the paint.
+            self.set_timer(_AFTER_PAINT, partial(self.read, force=True))
+
+    def on_troubled(self, _: live.Troubled) -> None:
+        self._read_done()
+
+    def on_failed(self, message: live.Failed) -> None:
+        if message.reading:
+            self._read_done()
