@@ -16,6 +16,7 @@ from textual.app import App
 from model import BoardFilter, Book
 from tui import texts
 from tui.screens.board import BoardScreen
+from tui.screens.search import SearchScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
 
@@ -52,6 +53,10 @@ class RapportApp(App[None]):
             history=self._history,
             poll_interval=self._poll_interval,
         )
+
+    def action_find(self) -> None:
+        """ctrl+f: search every text of the book (from the board, or any screen above it)."""
+        self.push_screen(SearchScreen(self.session))
 
     @property
     def locale(self) -> str:

@@ -15,7 +15,7 @@ from model.demo import build_demo
 from model.quicklog import Command
 from tui.screens.live import Do
 
-__all__ = ["apply", "change_state", "load_demo", "quick", "thanks_done", "undo"]
+__all__ = ["apply", "change_state", "done", "load_demo", "quick", "thanks_done", "undo"]
 
 
 def quick(line: str, locale: str) -> Do:
@@ -36,6 +36,11 @@ def change_state(
 
 def thanks_done(client: str, number: int, locale: str) -> Do:
     return lambda book, now: book.thanks_done(client, number, now).render(locale)
+
+
+def done(client: str, ref: str, locale: str) -> Do:
+    """A follow-up (or what ``ref`` names) done, as ``acme done followup:3`` writes it."""
+    return lambda book, now: book.done(client, ref, now).render(locale)
 
 
 def undo(locale: str) -> Do:

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from model import BoardRow, matches_search, t
 from tui import keys
-from tui.formats import state_text
+from tui.formats import day, state_text
 from tui.locale import locale_of
 from tui.screens.keys import localize_bindings
 from tui.widgets.cells import contact_text, count_cell, health_cell, money_text, user_text
@@ -40,6 +40,8 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
     contact = Text(contact_text(row.last_contact, now, locale))
     if row.contact_overdue:
         contact.stylize("bold red")
+    if row.snoozed_until is not None:  # no nudge until then: say so, and till when
+        contact.append(" " + t("board.snoozed", locale, day=day(row.snoozed_until, locale)), "dim")
     totals = sorted(row.overdue_totals().items())
     overdue = Text(
         " + ".join(money_text(amount, cur, locale) for cur, amount in totals), "bold red"
