@@ -112,6 +112,16 @@ EN: dict[str, str] = {
     "board.no_client": "Select a client first.",
     "board.no_suggestion": "The book suggests no change for {name}.",
     "board.demo_loaded": "Demo book loaded.",
+    # the day's work: the Today pane, search, snooze
+    "board.key.act": "Act on it",
+    "board.key.find": "Search all text",
+    "board.pane.today": "Today ({count})",
+    "board.col.why": "Why",
+    "board.col.since": "Since",
+    "board.col.ref": "Ref",
+    "board.verb.thanked": "thanked",
+    "board.verb.done": "done",
+    "board.snoozed": "⏸ until {day}",
 }
 
 DE: dict[str, str] = {
@@ -219,4 +229,14 @@ DE: dict[str, str] = {
     "board.no_client": "Wähle zuerst eine Kund:in.",
     "board.no_suggestion": "Das Buch schlägt für {name} keine Änderung vor.",
     "board.demo_loaded": "Demo-Buch geladen.",
+    # the day's work: the Today pane, search, snooze
+    "board.key.act": "Erledigen",
+    "board.key.find": "Alles durchsuchen",
+    "board.pane.today": "Heute ({count})",
+    "board.col.why": "Warum",
+    "board.col.since": "Seit",
+    "board.col.ref": "Ref.",
+    "board.verb.thanked": "gedankt",
+    "board.verb.done": "erledigt",
+    "board.snoozed": "⏸ bis {day}",
 }

@@ -1,16 +1,8 @@
-"""Texts of the day's work on the board: the Today pane, snoozes, follow-ups, search."""
+"""Texts of the day's work on the screens: follow-ups, snoozes, the search screen.
+
+The board's own (the Today pane, its keys, the snooze mark) are in :mod:`tui.texts.board`."""
 
 EN: dict[str, str] = {
-    "board.key.act": "Act on it",
-    "board.key.find": "Search all text",
-    "board.pane.today": "Today ({count})",
-    "board.col.mark": " ",
-    "board.col.why": "Why",
-    "board.col.since": "Since",
-    "board.col.ref": "Ref",
-    "board.verb.thanked": "thanked",
-    "board.verb.done": "done",
-    "board.snoozed": "⏸ until {day}",
     "screens.section.followups": "Follow-ups",
     "screens.followups.none": "No follow-ups.",
     "screens.followups.due": "due {day}",
@@ -37,16 +29,6 @@ EN: dict[str, str] = {
 }
 
 DE: dict[str, str] = {
-    "board.key.act": "Erledigen",
-    "board.key.find": "Alles durchsuchen",
-    "board.pane.today": "Heute ({count})",
-    "board.col.mark": " ",
-    "board.col.why": "Warum",
-    "board.col.since": "Seit",
-    "board.col.ref": "Ref",
-    "board.verb.thanked": "gedankt",
-    "board.verb.done": "erledigt",
-    "board.snoozed": "⏸ bis {day}",
     "screens.section.followups": "Nachfassen",
     "screens.followups.none": "Nichts nachzufassen.",
     "screens.followups.due": "fällig {day}",

@@ -127,9 +127,8 @@ def today_view(item: TodayItem, locale: str) -> RowView[TodayItem]:
     why = item.text(locale).removeprefix(f"{item.client.name}: ")
     since = "" if item.since is None else day(item.since.isoformat(), locale)
     cells = (
-        Text(_KIND_MARKS[item.kind], "bold"),
         user_text(item.client.name),
-        user_text(why),
+        user_text(f"{_KIND_MARKS[item.kind]} {why}"),
         Text(since, "dim"),
         Text(item.ref, "dim"),
     )
@@ -246,7 +245,7 @@ class PaneTable(KeyedTable):
 
 
 class TodayTable(PaneTable):
-    COLUMNS = ("mark", "client", "why", "since", "ref")
+    COLUMNS = ("client", "why", "since", "ref")
     WIDTHS: ClassVar[dict[str, int]] = {"client": 18, "why": 34}
     BINDINGS = keys.bindings(keys.TODAY)
 
@@ -356,6 +355,8 @@ class Panes(Vertical):
             tab = keys.TODAY
             self.remembered = Remembered(tab, today)
             self._remember(self.remembered)
+        else:  # the tab opened on is no new choice of the user's: nothing to write
+            self.remembered = Remembered(tab, self.remembered.today_shown)
         self.query_one(Tabs).active = f"tab-{tab}"
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
