@@ -111,7 +111,7 @@ KEYS: tuple[Key, ...] = (
     _act("undo", "u", "undo"),
     _act("help", "question_mark", "help"),
     _opens("search", "slash", "search"),
-    _act("find", "ctrl+f", "app.find"),
+    _act("find", "ctrl+f", "app.find", show=False),
     _opens("call", "c", "prefill('call')", show=False),
     _opens("issue", "i", "prefill('issue')", show=False),
     _opens("invoice", "v", "prefill('invoice')", show=False),

@@ -113,7 +113,7 @@ EN: dict[str, str] = {
     "board.no_suggestion": "The book suggests no change for {name}.",
     "board.demo_loaded": "Demo book loaded.",
     # the day's work: the Today pane, search, snooze
-    "board.key.act": "Act on it",
+    "board.key.act": "Act on today's item",
     "board.key.find": "Search all text",
     "board.pane.today": "Today ({count})",
     "board.col.why": "Why",
@@ -230,7 +230,7 @@ DE: dict[str, str] = {
     "board.no_suggestion": "Das Buch schlägt für {name} keine Änderung vor.",
     "board.demo_loaded": "Demo-Buch geladen.",
     # the day's work: the Today pane, search, snooze
-    "board.key.act": "Erledigen",
+    "board.key.act": "Heute-Eintrag angehen",
     "board.key.find": "Alles durchsuchen",
     "board.pane.today": "Heute ({count})",
     "board.col.why": "Warum",

@@ -29,6 +29,7 @@ from model import Book, IssueRow, OverdueRow, ThanksRow, TodayItem, TodayKind, U
 from tui import keys
 from tui.formats import SEVERITY_STYLES, day, state_text
 from tui.safe_text import safe
+from tui.widgets.board_table import WIDE
 from tui.widgets.cells import money_text, user_text
 from tui.widgets.tab_memory import Remembered, TabMemory
 from tui.widgets.table import KeyedTable, RowView
@@ -246,8 +247,14 @@ class PaneTable(KeyedTable):
 
 class TodayTable(PaneTable):
     COLUMNS = ("client", "why", "since", "ref")
-    WIDTHS: ClassVar[dict[str, int]] = {"client": 18, "why": 34}
     BINDINGS = keys.bindings(keys.TODAY)
+
+    def width_of(self, column: str) -> int | None:
+        """The reason takes what the screen has to spare, down to the 80 columns' 30."""
+        if column != "why":
+            return super().width_of(column)
+        width = self.app.size.width
+        return 30 if width >= WIDE else max(30, min(width - 50, 80))
 
 
 class IssuesTable(PaneTable):
