@@ -212,3 +212,18 @@ def test_tab_after_done_offers_the_refs(book_path: Path, open_app: OpenApp) -> N
         await until(pilot, lambda: field.value == "initech done followup:1 ")
 
     run(app, body)
+
+
+def test_the_today_pane_follows_writes_from_another_terminal(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    app = open_app(book_path, poll_interval=0.05)
+
+    async def body(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: len(today_pane(app).views) == 2)
+        Book(book_path).quick("globex call caught up", NOW)  # as `rapport quick` would
+        await until(pilot, lambda: [v.data.client.id for v in today_pane(app).views] == ["acme"])
+        tab = app.board.query_one("#tab-today")
+        assert str(tab.label) == "Today (1)"  # type: ignore[attr-defined]
+
+    run(app, body)
