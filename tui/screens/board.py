@@ -44,7 +44,6 @@ from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
 from tui.widgets.panes import Intent, MarkDone, MarkThanked, Panes, PaneTable, Prefill, verb
 from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
 from tui.widgets.summary import FilterLine, StatusLine, SummaryLine
-from tui.widgets.tab_memory import TabMemory
 
 __all__ = ["BoardScreen"]
 
@@ -91,7 +90,7 @@ class BoardScreen(Screen[None]):
         yield FilterLine(id="filters")
         yield BoardTable(id="board")
         yield Static("", id="empty")
-        yield Panes(TabMemory.beside(self.history.path), id="panes")
+        yield Panes(remember_beside=self.history.path, id="panes")
         yield SearchInput(id="search")
         yield QuickLogBar(self.history, self.session.completions, id="quicklog")
         yield Footer()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 import pendulum
@@ -202,10 +203,6 @@ def _gratitude_rows(book: Book, now: pendulum.DateTime) -> list[ThanksRow | Unth
     return [*backlog.owed, *backlog.unthanked]
 
 
-def _today_rows(book: Book, now: pendulum.DateTime) -> list[TodayItem]:
-    return book.today(now)
-
-
 def _act_today(item: TodayItem, locale: str) -> Intent:
     """A follow-up is done with one key; the rest opens its verb's line, in the reader's words."""
     if item.kind is TodayKind.FOLLOWUP:
@@ -294,7 +291,7 @@ class PaneSpec(Generic[R]):
 
 
 PANES: tuple[PaneSpec[Any], ...] = (
-    PaneSpec(keys.TODAY, TodayTable, _today_rows, _today_key, today_view, _act_today),
+    PaneSpec(keys.TODAY, TodayTable, Book.today, _today_key, today_view, _act_today),
     PaneSpec(keys.ISSUES, IssuesTable, Book.open_issues, _issue_key, issue_view, _resolve),
     PaneSpec(keys.OVERDUE, OverdueTable, Book.overdue, _overdue_key, overdue_view, _pay),
     PaneSpec(
@@ -318,11 +315,12 @@ class Panes(Vertical):
             super().__init__()
             self.remembered = remembered
 
-    def __init__(self, memory: TabMemory | None = None, *, id: str | None = None) -> None:
+    def __init__(self, *, remember_beside: Path | None = None, id: str | None = None) -> None:
+        """``remember_beside``: the quick-log history file, whose folder keeps the tab."""
         super().__init__(id=id)
         self.tables: list[PaneTable] = [spec.table(spec) for spec in PANES]
         self.tables[0].add_class("-shown")
-        self.memory = memory or TabMemory(None)
+        self.memory = TabMemory.beside(remember_beside)
         self.remembered: Remembered | None = None
         self._first: tuple[pendulum.Date, bool] | None = None
         self._decided = False
