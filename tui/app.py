@@ -25,6 +25,7 @@ from tui.palette import system_commands
 from tui.safe_text import safe
 from tui.screens.board import BoardScreen
 from tui.screens.keys import localize_bindings
+from tui.screens.search import SearchScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
 
@@ -114,6 +115,10 @@ class RapportApp(App[None]):
     def search_themes(self) -> None:
         placeholder = t("board.palette.search_themes", self.locale)
         self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    def action_find(self) -> None:
+        """ctrl+f: search every text of the book (from the board, or any screen above it)."""
+        self.push_screen(SearchScreen(self.session))
 
     @property
     def locale(self) -> str:

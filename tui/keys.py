@@ -23,6 +23,7 @@ __all__ = [
     "OVERDUE",
     "QUICKLOG",
     "SCREEN",
+    "TODAY",
     "Key",
     "bindings",
     "help_pairs",
@@ -33,6 +34,7 @@ __all__ = [
 # Where a key is bound: the widget that must have focus (or contain it).
 SCREEN = "screen"
 BOARD = "board"
+TODAY = "today"
 ISSUES = "issues"
 OVERDUE = "overdue"
 GRATITUDE = "gratitude"
@@ -117,6 +119,7 @@ KEYS: tuple[Key, ...] = (
     _act("undo", "u", "undo"),
     _act("help", "question_mark", "help"),
     _opens("search", "slash", "search"),
+    _act("find", "ctrl+f", "app.find", show=False),
     _opens("call", "c", "prefill('call')", show=False),
     _opens("issue", "i", "prefill('issue')", show=False),
     _opens("invoice", "v", "prefill('invoice')", show=False),
@@ -131,6 +134,8 @@ KEYS: tuple[Key, ...] = (
     Key("back", "escape", "back", SCREEN, show=False),
     Key("open", "enter", "select_cursor", BOARD, command="open_client"),
     *_moves(BOARD),
+    _pane("act", "enter", TODAY),
+    *_moves(TODAY),
     _pane("resolve", "enter,r", ISSUES),
     *_moves(ISSUES),
     _pane("pay", "enter", OVERDUE),

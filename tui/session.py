@@ -32,6 +32,7 @@ from model import (
     ClientFile,
     KudosRow,
     RapportError,
+    SearchHit,
     Summary,
 )
 from model.board import summary as summarize
@@ -172,6 +173,21 @@ class Session:
         with self._lock:
             now = self.now()
             return self._book.client_file(ref, now), now
+
+    def completions(self, line: str, position: int) -> list[str]:
+        """Tab in the quick-log: the book's words for the word at ``position``.
+
+        What they are drawn from (the clients' signals) is cached by the book per
+        generation of the file, so after a read this costs a lookup, not a parse.
+        """
+        with self._lock:
+            return self._book.completions(line, position)
+
+    def search(self, text: str) -> list[SearchHit]:
+        """Every record holding the words of ``text``, newest first (the book caches its
+        index per generation of the file, so typing on re-folds nothing)."""
+        with self._lock:
+            return self._book.search(text)
 
     def kudos(self) -> list[KudosRow]:
         """Every compliment received, newest first."""

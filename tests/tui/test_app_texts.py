@@ -26,7 +26,8 @@ def _used_keys() -> set[str]:
     for spec in PANES:
         used.add(f"board.pane.{spec.name}")
     verbs = {m.group(1) for key in KEYS if (m := re.fullmatch(r"prefill\('(\w+)'\)", key.action))}
-    used |= {f"board.verb.{verb}" for verb in verbs | {"resolve", "paid", "thanks"}}
+    today = {"thanked", "done"}  # the verbs of Today items (TodayItem.verb) beyond those
+    used |= {f"board.verb.{verb}" for verb in verbs | {"resolve", "paid", "thanks"} | today}
     used |= {
         f"board.filter.{flag}"
         for flag in ("overdue", "open_issues", "owed_thanks", "include_ended")

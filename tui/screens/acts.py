@@ -16,7 +16,7 @@ from model import Book, RapportError, Receipt, Reflection, State, needs_reflecti
 from model.quicklog import ChangeState, Command, parse
 from tui.screens.live import Do
 
-__all__ = ["apply", "change_state", "ending", "quick", "thanks_done", "undo"]
+__all__ = ["apply", "change_state", "done", "ending", "quick", "thanks_done", "undo"]
 
 
 def ending(line: str, now: pendulum.DateTime) -> ChangeState | None:
@@ -49,6 +49,11 @@ def change_state(
 
 def thanks_done(client: str, number: int, locale: str) -> Do:
     return lambda book, now: book.thanks_done(client, number, now).render(locale)
+
+
+def done(client: str, ref: str, locale: str) -> Do:
+    """A follow-up (or what ``ref`` names) done, as ``acme done followup:3`` writes it."""
+    return lambda book, now: book.done(client, ref, now).render(locale)
 
 
 def undo(locale: str) -> Do:

@@ -40,7 +40,7 @@ from tui.screens.kudos import KudosScreen
 from tui.screens.poller import Poller
 from tui.session import Session, Snapshot
 from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
-from tui.widgets.panes import Intent, MarkThanked, Panes, PaneTable, Prefill, verb
+from tui.widgets.panes import Intent, MarkDone, MarkThanked, Panes, PaneTable, Prefill, verb
 from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
 from tui.widgets.summary import FilterLine, StatusLine, SummaryLine
 
@@ -82,9 +82,9 @@ class BoardScreen(Screen[None]):
         yield FilterLine(id="filters")
         yield BoardTable(id="board")
         yield Static("", id="empty")
-        yield Panes(id="panes")
+        yield Panes(remember_beside=self.history.path, id="panes")
         yield SearchInput(id="search")
-        yield QuickLogBar(self.history, id="quicklog")
+        yield QuickLogBar(self.history, self.session.completions, id="quicklog")
         yield Footer()
         yield self._poller
 
@@ -208,7 +208,6 @@ class BoardScreen(Screen[None]):
         empty.update(Text(t(key, self.locale)))
         self.query_one(SummaryLine).show(snapshot.summary)
         self.query_one(FilterLine).show(self.board_filter, typed)
-        self.query_one(QuickLogInput).client_ids = snapshot.client_ids
         self.show_panes()
         self.refresh_bindings()
 
@@ -218,7 +217,8 @@ class BoardScreen(Screen[None]):
             return
         row = self.selected_row if self.scoped else None
         if row is None:
-            self.query_one(Panes).show(snapshot.panes, None, complete=snapshot.complete)
+            complete, day = snapshot.complete, snapshot.today
+            self.query_one(Panes).show(snapshot.panes, None, complete=complete, day=day)
             return
         who = row.client.id
         scoped = {
@@ -295,6 +295,8 @@ class BoardScreen(Screen[None]):
                 self.open_quicklog(line)
             case MarkThanked(client, number):
                 self.write(acts.thanks_done(client, number, self.locale))
+            case MarkDone(client, ref):
+                self.write(acts.done(client, ref, self.locale))
             case _:
                 assert_never(intent)
 

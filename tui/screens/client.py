@@ -66,10 +66,20 @@ class ClientScreen(Screen[None]):
             super().__init__()
             self.read, self.error = read, error
 
-    def __init__(self, session: Session, client_id: str, history: History | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        client_id: str,
+        history: History | None = None,
+        *,
+        at: str | None = None,
+    ) -> None:
+        """``at``: the section to scroll to and mark (``issues``, ``timeline`` …), for a
+        search result that opens the file at its record."""
         super().__init__(classes="rapport-screen")
         self._session = session
         self._client_id = client_id
+        self._at = at
         self._locale = session.locale
         self._history = history or History(None)
         self.file: ClientFile | None = None
@@ -78,7 +88,7 @@ class ClientScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(safe(t("screens.client.loading", self._locale)), id="client-header")
         yield VerticalScroll(id="client-body")
-        yield QuickLogBar(self._history, id="quicklog")
+        yield QuickLogBar(self._history, self._session.completions, id="quicklog")
         yield Footer()
 
     @property
@@ -87,7 +97,6 @@ class ClientScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.quicklog.display = False
-        self.quicklog.input.client_ids = (self._client_id,)
         self.query_one("#client-body").focus()
         self._read()
 
@@ -119,6 +128,7 @@ class ClientScreen(Screen[None]):
             ("screens.section.history", part.history(cf, locale)),
             ("screens.section.issues", part.issues(cf, locale)),
             ("screens.section.invoices", part.invoices(cf, now, locale)),
+            ("screens.section.followups", part.followups(cf, now, locale)),
             ("screens.section.thanks", part.thanks(cf, now, locale)),
             ("screens.section.kudos", part.kudos(cf, locale)),
             ("screens.section.timeline", part.timeline(cf, now, locale)),
@@ -130,9 +140,21 @@ class ClientScreen(Screen[None]):
             if content is None:
                 continue
             title = safe(t(key, locale, score=cf.health.score))
-            widgets.append(Static(title, classes="section-title"))
-            widgets.append(Static(content, classes="section-body", id=key.rsplit(".", 1)[1]))
+            name = key.rsplit(".", 1)[1]
+            widgets.append(Static(title, classes="section-title", id=f"{name}-title"))
+            widgets.append(Static(content, classes="section-body", id=name))
         body.mount_all(widgets)
+        if self._at is not None:
+            self.call_after_refresh(self._go_to, self._at)
+
+    def _go_to(self, section: str) -> None:
+        """Scroll the section to the top and mark it (``-found``)."""
+        for title in self.query(f"#{section}-title"):
+            title.add_class("-found")
+            self.query_one(f"#{section}").add_class("-found")
+            self.query_one("#client-body", VerticalScroll).scroll_to_widget(
+                title, top=True, animate=False
+            )
 
     def action_back(self) -> None:
         if self.quicklog.display:

@@ -14,6 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from model import WEIGHTS, ClientFile, Invoice, Issue, State, Thanks, t
+from model.followup import FollowUp
+from model.refs import ref_of
 from tui.formats import SEVERITY_STYLES, day, health_bar, moment, money, state_text, themed
 from tui.safe_text import safe
 
@@ -21,6 +23,7 @@ __all__ = [
     "TIMELINE_LIMIT",
     "advice",
     "contacts",
+    "followups",
     "header",
     "health",
     "history",
@@ -87,6 +90,8 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
         facts.append(t("screens.client.last_contact", locale, when=when))
     else:
         facts.append(t("screens.client.never_contacted", locale))
+    if cf.snoozed_until is not None:
+        facts.append(t("screens.client.snoozed", locale, day=day(cf.snoozed_until, locale)))
     terms = safe(" · ".join(facts))
     terms.stylize(themed("muted"))
     line.append("\n")
@@ -323,6 +328,39 @@ def thanks(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableTyp
     table = _table(None, None, None, None)
     for item in sorted(cf.thanks, key=lambda x: (not x.is_owed, x.owed_at)):
         table.add_row(*_thanks_row(item, today, locale))
+    return table
+
+
+def _followup_row(followup: FollowUp, today: str, locale: str) -> list[Text]:
+    if followup.done_at is not None:
+        status = _say(
+            "screens.followups.done_on", locale, "green", day=day(followup.done_at, locale)
+        )
+    else:
+        late = followup.due < today
+        status = _say(
+            "screens.followups.due",
+            locale,
+            "bold red" if late else "yellow",
+            day=day(followup.due, locale),
+        )
+        if late:
+            status.append(" · ")
+            status.append_text(_say("screens.followups.late", locale, "bold red"))
+    what = safe(followup.text)
+    if followup.done_at is not None:
+        what.stylize(themed("muted"))
+    return [Text(ref_of("followups", followup.number), style="bold"), what, status]
+
+
+def followups(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableType:
+    """Open follow-ups by due day (the model's order), then the done ones."""
+    if not cf.followups:
+        return _none("screens.followups.none", locale)
+    today = now.date().isoformat()
+    table = _table(None, None, None)
+    for item in cf.followups:
+        table.add_row(*_followup_row(item, today, locale))
     return table
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from model.i18n import use
-from tui.texts import board, config, screens
+from tui.texts import board, config, day, screens
 
 __all__ = ["CATALOGS", "register"]
 
-CATALOGS: tuple[ModuleType, ...] = (board, config, screens)
+CATALOGS: tuple[ModuleType, ...] = (board, config, screens, day)
 """Every catalog in ``tui/texts/``; a test fails when one is missing here."""
 
 

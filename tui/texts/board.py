@@ -146,6 +146,15 @@ EN: dict[str, str] = {
         "This is the demo book {path}. Your own book {own} is untouched: "
         "quit and start rapport again to return to it."
     ),
+    "board.key.act": "Act on today's item",
+    "board.key.find": "Search all text",
+    "board.pane.today": "Today ({count})",
+    "board.col.why": "Why",
+    "board.col.since": "Since",
+    "board.col.ref": "Ref",
+    "board.verb.thanked": "thanked",
+    "board.verb.done": "done",
+    "board.snoozed": "⏸ until {day}",
 }
 
 DE: dict[str, str] = {
@@ -287,4 +296,13 @@ DE: dict[str, str] = {
         "Das ist das Demo-Buch {path}. Dein eigenes Buch {own} bleibt unberührt: "
         "beende Rapport und starte es neu, um dorthin zurückzukehren."
     ),
+    "board.key.act": "Heute-Eintrag angehen",
+    "board.key.find": "Alles durchsuchen",
+    "board.pane.today": "Heute ({count})",
+    "board.col.why": "Warum",
+    "board.col.since": "Seit",
+    "board.col.ref": "Ref.",
+    "board.verb.thanked": "gedankt",
+    "board.verb.done": "erledigt",
+    "board.snoozed": "⏸ bis {day}",
 }

@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from model import BoardRow, State, matches_search, t
 from tui import keys
-from tui.formats import state_text, themed
+from tui.formats import day, state_text, themed
 from tui.locale import locale_of
 from tui.screens.keys import localize_bindings
 from tui.widgets.cells import (
@@ -84,6 +84,10 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
     contact = Text(contact_text(row.last_contact, now, locale))
     if row.contact_overdue:
         contact.stylize(themed("error", bold=True))
+    if row.snoozed_until is not None:  # no nudge until then: say so, and till when
+        contact.append(
+            " " + t("board.snoozed", locale, day=day(row.snoozed_until, locale)), themed("muted")
+        )
     totals = sorted(row.overdue_totals().items())
     overdue = Text(
         " + ".join(money_text(amount, cur, locale) for cur, amount in totals),

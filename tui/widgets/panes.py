@@ -1,4 +1,4 @@
-"""The panes under the board: open issues, overdue payments, gratitude backlog.
+"""The panes under the board: today, open issues, overdue payments, gratitude backlog.
 
 Every pane is one :class:`PaneSpec` in :data:`PANES`: its name (the widget id,
 the key table's place and the ``board.pane.<name>`` title), its table class
@@ -15,19 +15,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 import pendulum
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Tab, Tabs
 
-from model import Book, IssueRow, OverdueRow, ThanksRow, Unthanked, t
+from model import Book, IssueRow, OverdueRow, ThanksRow, TodayItem, TodayKind, Unthanked, t
 from tui import keys
 from tui.formats import SEVERITY_STYLES, day, state_text, themed
 from tui.safe_text import safe
+from tui.widgets.board_table import WIDE
 from tui.widgets.cells import money_text, user_text
+from tui.widgets.tab_memory import Remembered, TabMemory
 from tui.widgets.table import KeyedTable, RowView
 
 __all__ = [
@@ -35,15 +40,18 @@ __all__ = [
     "GratitudeTable",
     "Intent",
     "IssuesTable",
+    "MarkDone",
     "MarkThanked",
     "OverdueTable",
     "PaneSpec",
     "PaneTable",
     "Panes",
     "Prefill",
+    "TodayTable",
     "issue_view",
     "overdue_view",
     "thanks_view",
+    "today_view",
     "unthanked_view",
     "verb",
 ]
@@ -66,7 +74,15 @@ class MarkThanked:
     number: int
 
 
-Intent = Prefill | MarkThanked
+@dataclass(frozen=True)
+class MarkDone:
+    """Mark the follow-up ``ref`` of ``client`` done (``acme done followup:3``)."""
+
+    client: str
+    ref: str
+
+
+Intent = Prefill | MarkThanked | MarkDone
 
 
 def verb(name: str, locale: str) -> str:
@@ -92,6 +108,33 @@ def _thanks_key(row: ThanksRow) -> str:
 
 def _unthanked_key(row: Unthanked) -> str:
     return f"unthanked-{row.client.id}"
+
+
+def _today_key(item: TodayItem) -> str:
+    # One record can be due for two reasons (an issue waiting too long, and a call).
+    return f"{item.kind.value}-{item.ref}-{item.key}"
+
+
+_KIND_MARKS = {
+    TodayKind.CONTACT: "☎",
+    TodayKind.FOLLOWUP: "→",
+    TodayKind.THANKS: "♡",
+    TodayKind.INVOICE: "€",
+    TodayKind.ISSUE: "!",
+}
+
+
+def today_view(item: TodayItem, locale: str) -> RowView[TodayItem]:
+    """Client, why (without the name the client column shows), since when, ref."""
+    why = item.text(locale).removeprefix(f"{item.client.name}: ")
+    since = "" if item.since is None else day(item.since.isoformat(), locale)
+    cells = (
+        user_text(item.client.name),
+        user_text(f"{_KIND_MARKS[item.kind]} {why}"),
+        Text(since, "dim"),
+        Text(item.ref, "dim"),
+    )
+    return RowView(_today_key(item), cells, item)
 
 
 def issue_view(row: IssueRow, locale: str) -> RowView[IssueRow]:
@@ -160,6 +203,14 @@ def _gratitude_rows(book: Book, now: pendulum.DateTime) -> list[ThanksRow | Unth
     return [*backlog.owed, *backlog.unthanked]
 
 
+def _act_today(item: TodayItem, locale: str) -> Intent:
+    """A follow-up is done with one key; the rest opens its verb's line, in the reader's words."""
+    if item.kind is TodayKind.FOLLOWUP:
+        return MarkDone(item.client.id, item.ref)
+    words = (item.client.id, verb(item.verb, locale), item.number)
+    return Prefill(" ".join(word for word in words if word) + " ")
+
+
 def _resolve(row: IssueRow, locale: str) -> Intent:
     return Prefill(f"{row.client.id} {verb('resolve', locale)} {row.issue.number} ")
 
@@ -189,6 +240,18 @@ class PaneTable(KeyedTable):
 
     def title(self, count: int | str) -> str:
         return t(f"board.pane.{self.spec.name}", self.locale, count=count)
+
+
+class TodayTable(PaneTable):
+    COLUMNS = ("client", "why", "since", "ref")
+    BINDINGS = keys.bindings(keys.TODAY)
+
+    def width_of(self, column: str) -> int | None:
+        """The reason takes what the screen has to spare, down to the 80 columns' 30."""
+        if column != "why":
+            return super().width_of(column)
+        width = self.app.size.width
+        return 30 if width >= WIDE else max(30, min(width - 50, 80))
 
 
 class IssuesTable(PaneTable):
@@ -228,6 +291,7 @@ class PaneSpec(Generic[R]):
 
 
 PANES: tuple[PaneSpec[Any], ...] = (
+    PaneSpec(keys.TODAY, TodayTable, Book.today, _today_key, today_view, _act_today),
     PaneSpec(keys.ISSUES, IssuesTable, Book.open_issues, _issue_key, issue_view, _resolve),
     PaneSpec(keys.OVERDUE, OverdueTable, Book.overdue, _overdue_key, overdue_view, _pay),
     PaneSpec(
@@ -238,12 +302,28 @@ PANES: tuple[PaneSpec[Any], ...] = (
 
 
 class Panes(Vertical):
-    """Tabs over the panes when narrow; all side by side when wide."""
+    """Tabs over the panes when narrow; all side by side when wide.
 
-    def __init__(self, *, id: str | None = None) -> None:
+    It opens on Today the first time the board starts on a day with something
+    due, else on the tab the user left it on (see :mod:`tui.widgets.tab_memory`).
+    """
+
+    class Recalled(Message):
+        """The remembered tab, read from its file in a worker."""
+
+        def __init__(self, remembered: Remembered) -> None:
+            super().__init__()
+            self.remembered = remembered
+
+    def __init__(self, *, remember_beside: Path | None = None, id: str | None = None) -> None:
+        """``remember_beside``: the quick-log history file, whose folder keeps the tab."""
         super().__init__(id=id)
         self.tables: list[PaneTable] = [spec.table(spec) for spec in PANES]
         self.tables[0].add_class("-shown")
+        self.memory = TabMemory.beside(remember_beside)
+        self.remembered: Remembered | None = None
+        self._first: tuple[pendulum.Date, bool] | None = None
+        self._decided = False
 
     def compose(self) -> ComposeResult:
         tabs = (Tab(Text(p.title(0)), id=f"tab-{p.spec.name}") for p in self.tables)
@@ -251,10 +331,47 @@ class Panes(Vertical):
         with Horizontal(id="pane-row"):
             yield from self.tables
 
+    def on_mount(self) -> None:
+        self._recall()
+
+    @work(thread=True, exit_on_error=False)
+    def _recall(self) -> None:
+        self.post_message(self.Recalled(self.memory.load()))
+
+    @work(thread=True, exit_on_error=False, group="tab-memory")
+    def _remember(self, remembered: Remembered) -> None:
+        self.memory.save(remembered)
+
+    def on_panes_recalled(self, message: Recalled) -> None:
+        message.stop()
+        self.remembered = message.remembered
+        self._decide()
+
+    def _decide(self) -> None:
+        """Once both the memory and the first rows are in: which tab to open on."""
+        if self._decided or self.remembered is None or self._first is None:
+            return
+        self._decided = True
+        today, due = self._first[0].isoformat(), self._first[1]
+        names = [table.spec.name for table in self.tables]
+        # A tab remembered from another version of the board may be gone.
+        tab = self.remembered.tab if self.remembered.tab in names else keys.ISSUES
+        if due and self.remembered.today_shown != today:
+            tab = keys.TODAY
+            self.remembered = Remembered(tab, today)
+            self._remember(self.remembered)
+        else:  # the tab opened on is no new choice of the user's: nothing to write
+            self.remembered = Remembered(tab, self.remembered.today_shown)
+        self.query_one(Tabs).active = f"tab-{tab}"
+
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         shown = (event.tab.id or "").removeprefix("tab-")
         for table in self.tables:
             table.set_class(shown == table.spec.name, "-shown")
+        remembered = self.remembered
+        if self._decided and remembered is not None and shown != remembered.tab:
+            self.remembered = Remembered(shown, remembered.today_shown)
+            self._remember(self.remembered)
 
     def show(
         self,
@@ -262,12 +379,17 @@ class Panes(Vertical):
         scope: str | None,
         *,
         complete: bool = True,
+        day: pendulum.Date | None = None,
     ) -> None:
         """Fill the panes (``rows`` by pane name); ``scope``: the one client they show.
 
         While the rows are not ``complete`` (a first look at a large book) the
-        titles say "…" rather than a count that is about to change.
+        titles say "…" rather than a count that is about to change.  ``day``:
+        today, for the first look, which decides the tab to open on.
         """
+        if day is not None and self._first is None:
+            self._first = (day, bool(rows[keys.TODAY]))
+            self._decide()
         tabs = self.query_one(Tabs)
         for table in self.tables:
             views = rows[table.spec.name]

@@ -1,7 +1,9 @@
 """The quick-log line: the CLI's one-line language, a keystroke away on the board.
 
 A relationship stays healthy through small acts, so logging one must take
-seconds: ``l``, the selected client is already there, Tab completes, Up recalls
+seconds: ``l``, the selected client is already there, Tab completes (from what
+the book knows: ids, verbs and the nearest one for a typo, and after a verb its
+invoice, issue and thanks numbers, refs and states), Up recalls
 what was typed before (kept in a small history file, never in the book), Enter
 writes.  A line the book refuses keeps the input open with the failing word
 marked and what would be valid there; nothing is written.
@@ -10,7 +12,7 @@ marked and what would be valid there; nothing is written.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from model import RapportError, bookfile, t
-from model.quicklog import QuickLogError, complete
+from model.quicklog import QuickLogError
 from tui import keys
 from tui.editor import in_editor
 from tui.formats import themed
@@ -31,7 +33,11 @@ from tui.locale import locale_of
 from tui.safe_text import printable, safe
 from tui.screens.keys import localize_bindings
 
-__all__ = ["History", "QuickLogBar", "QuickLogInput", "error_text"]
+__all__ = ["Completer", "History", "QuickLogBar", "QuickLogInput", "error_text"]
+
+Completer = Callable[[str, int], list[str]]
+"""``(line, cursor) -> words`` for the word at the cursor: the session's
+:meth:`~tui.session.Session.completions`, called in a worker thread."""
 
 
 class History:
@@ -90,13 +96,20 @@ class QuickLogInput(Input):
             super().__init__()
             self.words = words
 
-    def __init__(self, *, id: str | None = None) -> None:
+    class Completed(Message):
+        """What the book offers for the word at ``position`` of ``line``."""
+
+        def __init__(self, line: str, position: int, words: list[str]) -> None:
+            super().__init__()
+            self.line, self.position, self.words = line, position, words
+
+    def __init__(self, completer: Completer, *, id: str | None = None) -> None:
         locale = locale_of(self)
         placeholder = t("board.quicklog.placeholder", locale)
         super().__init__(placeholder=placeholder, select_on_focus=False, id=id)
         self.locale = locale
         self.history: list[str] = []
-        self.client_ids: Sequence[str] = ()
+        self.completer = completer
         self._index = 0
         self._draft = ""
         self._cycle: tuple[list[str], int, str] | None = None
@@ -126,22 +139,46 @@ class QuickLogInput(Input):
         self.cursor_position = len(text)
 
     def action_complete(self) -> None:
-        """Complete the word at the cursor; Tab again cycles through the candidates."""
-        head, tail = self.value[: self.cursor_position], self.value[self.cursor_position :]
-        start = len(head) - len(head.split(" ")[-1])
+        """Complete the word at the cursor; Tab again cycles through the candidates.
+
+        The candidates come from the book in a worker (a big book is never read on
+        the event loop); an answer for a line the user has typed on from is dropped.
+        """
         if self._cycle is not None and self._cycle[2] == self.value:
             words, index = self._cycle[0], (self._cycle[1] + 1) % len(self._cycle[0])
-            word = words[index]
+            self._put(words, index, words[index])
+            return
+        self._ask(self.value, self.cursor_position)
+
+    @work(thread=True, group="complete", exclusive=True, exit_on_error=False)
+    def _ask(self, line: str, position: int) -> None:
+        try:
+            words = self.completer(line, position)
+        except RapportError:  # a book that cannot be read offers nothing; the board says why
+            words = []
+        self.post_message(self.Completed(line, position, words))
+
+    def on_quick_log_input_completed(self, message: Completed) -> None:
+        message.stop()
+        if (self.value, self.cursor_position) != (message.line, message.position):
+            return
+        words = message.words
+        self.post_message(self.Completions(words))
+        if not words:
+            return
+        head = self.value[: self.cursor_position]
+        start = len(head) - len(head.split(" ")[-1])
+        common = os.path.commonprefix(words)  # noqa: RUF071 (characters are meant)
+        if len(words) == 1:
+            word = words[0] + " "
         else:
-            words, index = complete(self.value, self.client_ids, self.cursor_position), 0
-            self.post_message(self.Completions(words))
-            if not words:
-                return
-            common = os.path.commonprefix(words)  # noqa: RUF071 (characters are meant)
-            if len(words) == 1:
-                word = words[0] + " "
-            else:
-                word = common if len(common) > len(head) - start else words[0]
+            word = common if len(common) > len(head) - start else words[0]
+        self._put(words, 0, word)
+
+    def _put(self, words: list[str], index: int, word: str) -> None:
+        """Replace the word at the cursor with ``word`` (candidate ``index`` of ``words``)."""
+        head, tail = self.value[: self.cursor_position], self.value[self.cursor_position :]
+        start = len(head) - len(head.split(" ")[-1])
         self.value = head[:start] + word + tail
         self.cursor_position = start + len(word)
         cycling = len(words) > 1 and word in words
@@ -186,11 +223,11 @@ class QuickLogBar(Vertical):
             super().__init__()
             self.lines = lines
 
-    def __init__(self, history: History, *, id: str | None = None) -> None:
+    def __init__(self, history: History, completer: Completer, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.history = history
         self.locale = locale_of(self)
-        self.input = QuickLogInput(id="quicklog-input")
+        self.input = QuickLogInput(completer, id="quicklog-input")
         self.note = Static("", id="quicklog-note")
         self.busy = False
         self.said = Text()
