@@ -22,6 +22,7 @@ from model.client import Client
 from model.client_file import ClientFile, client_file
 from model.commands import Commands
 from model.conflicts import conflict_copies
+from model.corrections import Corrections
 from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
@@ -41,7 +42,7 @@ class KudosRow:
     client: Client
 
 
-class Book(Commands, Syncing):
+class Book(Commands, Corrections, Syncing):
     """Queries here; the writes come from :class:`Commands`."""
 
     def __init__(
@@ -191,9 +192,11 @@ class Book(Commands, Syncing):
     def load(self, batch: Batch, *, replace: bool = False) -> Receipt:
         """Write many records in one transaction; ``replace`` empties the book first.
 
-        Loading is not undoable: its undo entry would be as large as the book.
+        Loading over records is not undoable: its undo entry would hold the whole book.
+        Loading into an empty book (the demo) is one undoable step: the entry holds only
+        what the load wrote.
         """
-        with self._store.transaction(undoable=False) as tx:
+        with self._store.transaction(undoable=not replace and self._empty()) as tx:
             if replace:
                 for name in _TABLES:
                     for doc_id in list(tx.table(name)):
@@ -205,7 +208,19 @@ class Book(Commands, Syncing):
             for name, docs in batch.tables().items():
                 for doc in docs:
                     tx.insert(name, doc)
-        return Receipt("book.loaded", {"clients": len(batch.clients)})
+            receipt = Receipt("book.loaded", {"clients": len(batch.clients)})
+            tx.set_label(receipt.label())
+        return receipt
+
+    def _empty(self) -> bool:
+        return not any(self._store.tables().get(name) for name in _TABLES)
+
+    def redo(self) -> Receipt | None:
+        """Take back this device's newest undo; a write after the undo ends the chain."""
+        label = self._store.redo()
+        if label is None:
+            return None
+        return Receipt("book.redone", {"what": label}, label.get("client"))
 
     def undo(self) -> Receipt | None:
         """Take back the newest change, whichever process made it."""
