@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pendulum
 
 from model import board as _board
+from model import file_view
 from model import quicklog
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
@@ -152,6 +154,16 @@ class Book(Commands, Corrections, Syncing):
         signals = self._current()
         client = resolve_client(ref, (s.client for s in signals.values()))
         return client_file(self._store.tables(), signals[client.id], now)
+
+    def client_json(self, ref: str) -> dict[str, Any]:
+        """The whole client file as one JSON-safe object, every record with its ref."""
+        client = self.resolve(ref)
+        return file_view.client_json(self._store.tables(), client.id)
+
+    def timeline(self, ref: str) -> list[file_view.Event]:
+        """Everything that happened with the client, newest first, with refs."""
+        client = self.resolve(ref)
+        return file_view.timeline(self._store.tables(), client.id)
 
     def apply(self, command: quicklog.Command) -> Receipt:
         """Carry out one parsed quick-log line."""
