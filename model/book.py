@@ -15,8 +15,7 @@ from typing import Any
 import pendulum
 
 from model import board as _board
-from model import file_view
-from model import quicklog
+from model import file_view, quicklog
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
 from model.book_sync import Syncing
@@ -195,6 +194,12 @@ class Book(Commands, Corrections, Syncing):
                 return self.add_kudos(c.client, c.text, c.when, c.giver)
             case quicklog.ChangeState():
                 return self.change_state(c.client, c.state, c.when, c.note)
+            case quicklog.VoidInvoice():
+                return self.void_invoice(c.client, c.number, c.on, c.reason)
+            case quicklog.CreditInvoice():
+                return self.credit_invoice(
+                    c.client, c.number, c.on, c.amount, c.reason, writeoff=c.writeoff
+                )
         raise AssertionError(f"unhandled command {command!r}")
 
     def quick(self, line: str, now: pendulum.DateTime) -> Receipt:

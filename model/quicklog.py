@@ -42,6 +42,7 @@ from model.quicklog_commands import (
     AddKudos,
     ChangeState,
     Command,
+    CreditInvoice,
     LogInteraction,
     OpenIssue,
     OweThanks,
@@ -49,6 +50,7 @@ from model.quicklog_commands import (
     RecordPayment,
     ResolveIssue,
     ThanksDone,
+    VoidInvoice,
 )
 from model.quicklog_words import (
     OPEN_QUOTES,
@@ -70,6 +72,7 @@ __all__ = [
     "AddKudos",
     "ChangeState",
     "Command",
+    "CreditInvoice",
     "LogInteraction",
     "OpenIssue",
     "OweThanks",
@@ -78,6 +81,7 @@ __all__ = [
     "ResolveIssue",
     "ThanksDone",
     "Verb",
+    "VoidInvoice",
     "complete",
     "parse",
 ]
@@ -425,3 +429,9 @@ def complete(line: str, client_ids: Sequence[str], position: int | None = None) 
     if verb is not None and verb.action is Action.ISSUE and prefix.startswith("#"):
         return [kind for kind in _KINDS if kind.startswith(prefix)]
     return []
+
+
+# The repair verbs' readers live apart; they use this module's helpers, so they come last.
+from model.quicklog_fixes import READERS as _FIX_READERS  # noqa: E402
+
+_READERS.update(_FIX_READERS)

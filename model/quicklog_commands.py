@@ -24,6 +24,7 @@ __all__ = [
     "AddKudos",
     "ChangeState",
     "Command",
+    "CreditInvoice",
     "LogInteraction",
     "OpenIssue",
     "OweThanks",
@@ -31,6 +32,7 @@ __all__ = [
     "RecordPayment",
     "ResolveIssue",
     "ThanksDone",
+    "VoidInvoice",
 ]
 
 
@@ -114,6 +116,26 @@ class ChangeState:
     when: pendulum.DateTime
 
 
+@dataclass(frozen=True)
+class VoidInvoice:
+    client: str
+    number: str
+    reason: str
+    on: pendulum.Date
+
+
+@dataclass(frozen=True)
+class CreditInvoice:
+    """A credit note, or (``writeoff``) an amount written off; None writes off the rest."""
+
+    client: str
+    number: str
+    amount: Decimal | None
+    reason: str
+    on: pendulum.Date
+    writeoff: bool = False
+
+
 Command = (
     LogInteraction
     | OpenIssue
@@ -124,6 +146,8 @@ Command = (
     | ThanksDone
     | AddKudos
     | ChangeState
+    | VoidInvoice
+    | CreditInvoice
 )
 
 

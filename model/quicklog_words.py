@@ -43,6 +43,9 @@ class Action(StrEnum):
     THANKED = "thanked"
     KUDOS = "kudos"
     STATE = "state"
+    VOID = "void"
+    CREDIT = "credit"
+    WRITEOFF = "writeoff"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ def _verb_table() -> dict[str, Verb]:
         (Action.THANKED, "thanked", "gedankt"),
         (Action.KUDOS, "kudos", "lob"),
         (Action.STATE, "state", "status"),
+        (Action.VOID, "void", "storno", "stornieren"),
+        (Action.CREDIT, "credit", "gutschrift"),
+        (Action.WRITEOFF, "writeoff", "abschreiben"),
     ):
         english[en] = Verb(action, en)
         german.update(dict.fromkeys(des, english[en]))

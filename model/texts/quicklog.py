@@ -47,6 +47,9 @@ EN: dict[str, str] = {
     "quicklog.verb.resolve": "resolve — close an issue: acme resolve 3 agreed a change request",
     "quicklog.verb.invoice": "invoice — add an invoice: acme invoice 2026-017 1250 EUR in 14d",
     "quicklog.verb.paid": "paid — record a payment: acme paid 2026-017 (or an amount for a part)",
+    "quicklog.verb.void": "void — void a wrong invoice, kept on file: acme void 2026-019 typo",
+    "quicklog.verb.credit": "credit — a credit note lowering what is open: acme credit 2026-017 200",
+    "quicklog.verb.writeoff": "writeoff — write off the open rest (or an amount): acme writeoff 2026-017",
     "quicklog.verb.thanks": "thanks — owe a thank-you: acme thanks card after launch by 2026-12-01",
     "quicklog.verb.thanked": "thanked — mark a thank-you done: acme thanked 2",
     "quicklog.verb.kudos": 'kudos — keep a compliment: acme kudos "great work!" from Maren',
@@ -116,6 +119,9 @@ DE: dict[str, str] = {
     "quicklog.verb.paid": (
         "bezahlt – eine Zahlung erfassen: acme bezahlt 2026-017 (mit Betrag für eine Teilzahlung)"
     ),
+    "quicklog.verb.void": "storno – eine falsche Rechnung stornieren: acme storno 2026-019 Tippfehler",
+    "quicklog.verb.credit": "gutschrift – eine Gutschrift, die den offenen Betrag senkt: acme gutschrift 2026-017 200",
+    "quicklog.verb.writeoff": "abschreiben – den offenen Rest (oder einen Betrag) abschreiben: acme abschreiben 2026-017",
     "quicklog.verb.thanks": (
         "danke – einen Dank vormerken: acme danke Karte nach dem Launch bis 01.12.2026"
     ),
