@@ -87,7 +87,7 @@ def _verb_table() -> dict[str, Verb]:
         (Action.THANKED, "thanked", "gedankt"),
         (Action.KUDOS, "kudos", "lob"),
         (Action.STATE, "state", "status"),
-        (Action.VOID, "void", "storno", "stornieren"),
+        (Action.VOID, "void", "storno"),
         (Action.CREDIT, "credit", "gutschrift"),
         (Action.WRITEOFF, "writeoff", "abschreiben"),
     ):

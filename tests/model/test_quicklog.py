@@ -20,6 +20,7 @@ from model.quicklog import OweThanks as Owe
 from model.quicklog import RecordPayment as Paid
 from model.quicklog import ResolveIssue as Resolve
 from model.quicklog import ThanksDone as Done
+from model.quicklog_commands import CreditInvoice, VoidInvoice
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
 TODAY = NOW.date()
@@ -256,6 +257,9 @@ ONE_OF_EACH = {
     Action.THANKED: ("1", Done),
     Action.KUDOS: ("x", Kudos),
     Action.STATE: ("routine", To),
+    Action.VOID: ("2026-019 typo", VoidInvoice),
+    Action.CREDIT: ("2026-017 200", CreditInvoice),
+    Action.WRITEOFF: ("2026-017", CreditInvoice),
 }
 
 
@@ -293,7 +297,7 @@ def test_a_text_keeps_no_control_characters() -> None:
         ("acme ", None, list(VERBS)),
         ("acme iss", None, ["issue", "issue!", "issue!!"]),
         ("acme An", None, ["anruf"]),
-        ("acme st", None, ["state", "status"]),
+        ("acme st", None, ["state", "status", "storno"]),
         ("acme status t", None, ["trusted", "therapie", "trennung"]),
         ("acme state ", None, list(STATE_WORDS)),
         ("acme status therapie ", None, []),

@@ -13,6 +13,7 @@ import pendulum
 from model import BoardRow, ClientFile, t
 from model.money import format_money
 from model.timestamps import ago
+from tui.cli.refs import Refs
 
 __all__ = ["board_json", "board_table", "client_text"]
 
@@ -84,9 +85,15 @@ def _cells(r: BoardRow, now: pendulum.DateTime, locale: str) -> list[str]:
     ]
 
 
-def client_text(f: ClientFile, locale: str) -> str:
-    """The whole file of one client, as ``rapport client show`` prints it."""
+def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
+    """The whole file of one client, as ``rapport client show`` prints it; with ``refs``,
+    each record's ref leads its line (what ``rapport edit`` and ``delete`` take)."""
     c = f.client
+    find = refs or (lambda kind, key: "")
+
+    def r(kind: str, key: Any) -> str:
+        found = find(kind, key)
+        return f"[{found}] " if found else ""
 
     def say(key: str, **params: Any) -> str:
         return t(key, locale, **params)
@@ -108,16 +115,19 @@ def client_text(f: ClientFile, locale: str) -> str:
         out.append(say("cli.show.call"))
     out.append(say("cli.show.contacts"))
     out += [
-        f"  {_clean(p.label())}  {p.since}{' – ' + p.until if p.until else ''}" for p in c.contacts
+        f"  {r('contact', (p.name, p.since))}{_clean(p.label())}  "
+        f"{p.since}{' – ' + p.until if p.until else ''}"
+        for p in c.contacts
     ]
     out.append(say("cli.show.history"))
     out += [
-        f"  {h.at[:10]}  {say(f'state.{h.state.value}')}  {_clean(h.note)}".rstrip()
+        f"  {r('state', (h.state.value, h.at))}{h.at[:10]}  {say(f'state.{h.state.value}')}  "
+        f"{_clean(h.note)}".rstrip()
         for h in c.history
     ]
     out.append(say("cli.show.issues"))
     out += [
-        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
+        f"  {r('issue', i.number)}#{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
         f"{_clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
         for i in f.issues
     ]
@@ -125,20 +135,36 @@ def client_text(f: ClientFile, locale: str) -> str:
     for inv in f.invoices:
         money = format_money(inv.amount, inv.currency, locale)
         left = format_money(inv.outstanding, inv.currency, locale)
-        out.append(f"  {_clean(inv.number)}  {money}  {inv.issued} → {inv.due}  ({left})")
+        void = f"  {say('cli.show.void', reason=_clean(inv.void_reason))}" if inv.is_void else ""
+        out.append(
+            f"  {r('invoice', inv.number)}{_clean(inv.number)}  {money}  "
+            f"{inv.issued} → {inv.due}  ({left}){void}"
+        )
         out += [
-            f"      {format_money(p.amount, inv.currency, locale)}  {p.on}" for p in inv.payments
+            f"      {r('payment', (inv.number, str(p.amount), p.on))}"
+            f"{format_money(p.amount, inv.currency, locale)}  {p.on}"
+            for p in inv.payments
+        ]
+        out += [
+            f"      {r('credit', (inv.number, str(x.amount), x.on))}"
+            f"{say('cli.show.writeoff' if x.writeoff else 'cli.show.credit')} "
+            f"{format_money(x.amount, inv.currency, locale)}  {x.on}  {_clean(x.reason)}".rstrip()
+            for x in inv.credits
         ]
     out.append(say("cli.show.thanks"))
     out += [
-        f"  #{x.number}  {_clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
+        f"  {r('thanks', x.number)}#{x.number}  {_clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
         for x in f.thanks
     ]
     out.append(say("cli.show.kudos"))
-    out += [f"  {k.when[:10]}  {_clean(k.text)}  — {_clean(k.giver)}" for k in f.kudos]
+    out += [
+        f"  {r('kudos', (k.when, k.text))}{k.when[:10]}  {_clean(k.text)}  — {_clean(k.giver)}"
+        for k in f.kudos
+    ]
     out.append(say("cli.show.timeline", count=len(f.interactions)))
     out += [
-        f"  {i.when[:10]}  {say(f'kind.{i.kind.value}')}  {_clean(i.text)}"
+        f"  {r('interaction', (i.when, i.kind.value, i.text))}{i.when[:10]}  "
+        f"{say(f'kind.{i.kind.value}')}  {_clean(i.text)}"
         for i in f.interactions[:20]
     ]
     if c.reflection is not None:

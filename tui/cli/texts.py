@@ -34,6 +34,13 @@ EN: dict[str, str] = {
     "cli.show.kudos": "Kudos:",
     "cli.show.timeline": "Interactions ({count}, newest first):",
     "cli.show.reflection": "Reflection — Stop: {stop} · Pause: {pause} · Play: {play}",
+    "cli.show.void": "VOID {reason}",
+    "cli.show.credit": "credit",
+    "cli.show.writeoff": "written off",
+    "cli.delete_asks": "Delete {what}?",
+    "cli.client_delete_asks": "Delete {name} ({id}) with {count} records?",
+    "cli.no_terminal": "Nothing deleted: no terminal to ask on; add --yes to delete {what}.",
+    "cli.kept": "Nothing deleted.",
 }
 
 DE: dict[str, str] = {
@@ -70,4 +77,11 @@ DE: dict[str, str] = {
     "cli.show.kudos": "Lob:",
     "cli.show.timeline": "Kontakte ({count}, neueste zuerst):",
     "cli.show.reflection": "Reflexion — Stop: {stop} · Pause: {pause} · Play: {play}",
+    "cli.show.void": "STORNIERT {reason}",
+    "cli.show.credit": "Gutschrift",
+    "cli.show.writeoff": "abgeschrieben",
+    "cli.delete_asks": "{what} löschen?",
+    "cli.client_delete_asks": "{name} ({id}) mit {count} Einträgen löschen?",
+    "cli.no_terminal": "Nichts gelöscht: kein Terminal für die Rückfrage; mit --yes wird {what} gelöscht.",
+    "cli.kept": "Nichts gelöscht.",
 }
