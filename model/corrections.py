@@ -225,7 +225,10 @@ class Corrections:
                 i
                 for i, c in enumerate(people)
                 if key and (ref(c) == key or c.get("name", "").casefold() == key)
-            ]
+            ] or [i for i, c in enumerate(people) if key and key in c.get("name", "").casefold()]
+            if len(hits) > 1:
+                known = ", ".join(f"{people[i].get('name')} ({ref(people[i])})" for i in hits)
+                raise InputError("contact.ambiguous", who=who, known=known)
             if not hits:
                 known = ", ".join(f"{c.get('name')} ({ref(c)})" for c in people) or "-"
                 raise InputError("contact.unknown", who=who, name=client.name, known=known)

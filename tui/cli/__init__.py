@@ -17,6 +17,7 @@ import orjson
 from model import LOCALES, BoardFilter, State
 from tui.cli.clients import ask_reflection, client
 from tui.cli.context import STATES, Context, RapportGroup, pass_context, refusing
+from tui.cli.correct import client_delete, delete, edit, redo
 from tui.cli.sync import merge, merge_driver, sync
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -201,6 +202,10 @@ def demo(c: Context, clients: int, interactions: int, seed: int, force: bool) ->
 
 
 main.add_command(client)
+main.add_command(delete)
+main.add_command(edit)
+main.add_command(redo)
+client.add_command(client_delete)
 main.add_command(merge)
 main.add_command(merge_driver)
 main.add_command(sync)

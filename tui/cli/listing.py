@@ -127,7 +127,8 @@ def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
     ]
     out.append(say("cli.show.issues"))
     out += [
-        f"  {r('issue', i.number)}#{i.number}  {say(f'severity.{i.severity.value}')}  {i.opened[:10]}  "
+        f"  {r('issue', i.number)}#{i.number}  {say(f'severity.{i.severity.value}')}  "
+        f"{i.opened[:10]}  "
         f"{_clean(i.text)}{'  ✓ ' + i.resolved[:10] if i.resolved else ''}"
         for i in f.issues
     ]
@@ -153,7 +154,8 @@ def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
         ]
     out.append(say("cli.show.thanks"))
     out += [
-        f"  {r('thanks', x.number)}#{x.number}  {_clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
+        f"  {r('thanks', x.number)}#{x.number}  {_clean(x.text)}  "
+        f"{x.by or ''}{'  ✓' if x.done_at else ''}"
         for x in f.thanks
     ]
     out.append(say("cli.show.kudos"))

@@ -41,6 +41,7 @@ EN: dict[str, str] = {
     "cli.client_delete_asks": "Delete {name} ({id}) with {count} records?",
     "cli.no_terminal": "Nothing deleted: no terminal to ask on; add --yes to delete {what}.",
     "cli.kept": "Nothing deleted.",
+    "cli.client_with": "client {name} with {count} records",
 }
 
 DE: dict[str, str] = {
@@ -84,4 +85,5 @@ DE: dict[str, str] = {
     "cli.client_delete_asks": "{name} ({id}) mit {count} Einträgen löschen?",
     "cli.no_terminal": "Nichts gelöscht: kein Terminal für die Rückfrage; mit --yes wird {what} gelöscht.",
     "cli.kept": "Nichts gelöscht.",
+    "cli.client_with": "Kund:in {name} mit {count} Einträgen",
 }
