@@ -177,15 +177,16 @@ class Corrections:
             assert doc is not None
             item = doc if found.key is None else doc[found.key][found.index]
             _apply(found, item, doc, given, now)
-            if found.key is not None:
-                doc[found.key][found.index] = {
-                    k: v for k, v in item.items() if k not in BOOKKEEPING
-                }
             _check_invoice(found, doc, item)
             what = describe(
                 Found(found.table, found.doc_id, doc, found.kind, found.key, found.index),
                 self._name(tx, found.client),
             )
+            if found.key is not None:
+                # Without its stamps the store sees the item changed and stamps it anew.
+                doc[found.key][found.index] = {
+                    k: v for k, v in item.items() if k not in BOOKKEEPING or k == "ref"
+                }
             receipt = Receipt("book.edited", {"what": what}, found.client)
             tx.update(found.table, found.doc_id, doc)
             tx.set_label(receipt.label())
