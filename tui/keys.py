@@ -88,6 +88,7 @@ KEYS: tuple[Key, ...] = (
     _act("demo", "D", "load_demo"),
     _act("state", "s", "change_state"),
     _act("undo", "u", "undo"),
+    _act("redo", "U,ctrl+y", "redo", show=False),
     _act("help", "question_mark", "help"),
     _act("search", "slash", "search"),
     _act("call", "c", "prefill('call')", show=False),

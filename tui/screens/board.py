@@ -276,6 +276,15 @@ class MainScreen(LiveScreen):
         locale = self.locale
         self.write(lambda book, _now: _undone(book.undo(), locale))
 
+    def action_redo(self) -> None:
+        locale = self.locale
+
+        def redo(book: Book, _now: pendulum.DateTime) -> str:
+            receipt = book.redo()
+            return t("book.nothing_to_redo", locale) if receipt is None else receipt.render(locale)
+
+        self.write(redo)
+
     def action_open_client(self) -> None:
         from tui.screens.client import ClientScreen
 
