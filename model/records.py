@@ -15,7 +15,7 @@ from typing import Any
 from model.errors import InputError
 from model.identity import ref_of
 
-__all__ = ["EDITABLE", "Found", "find_ref", "kind_of", "ref", "refuse_fields"]
+__all__ = ["EDITABLE", "Found", "current_values", "find_ref", "kind_of", "ref", "refuse_fields"]
 
 Tables = Mapping[str, Mapping[str, dict[str, Any]]]
 
@@ -123,3 +123,30 @@ def refuse_fields(found: Found, given: Mapping[str, object]) -> None:
     if all(value is None for value in given.values()):
         fields = ", ".join(f"--{name}" for name in allowed) or "-"
         raise InputError("edit.nothing", ref=ref(found.record), fields=fields)
+
+
+_FIELD_OF = {
+    "text": {"state": "note", "contact": "name", "credit": "reason"},
+    "date": {
+        "interaction": "when",
+        "issue": "opened",
+        "invoice": "issued",
+        "payment": "on",
+        "credit": "on",
+        "thanks": "owed_at",
+        "kudos": "when",
+        "state": "at",
+    },
+}
+
+
+def current_values(found: Found) -> dict[str, str]:
+    """What each field ``edit`` accepts holds now, as a user would type it (a form's prefill)."""
+    record = found.record
+    values = {}
+    for name in EDITABLE[found.kind]:
+        key = _FIELD_OF.get(name, {}).get(found.kind, name)
+        value = record.get(key)
+        text = "" if value is None else str(value)
+        values[name] = text[:10] if name in ("date", "due", "by") else text
+    return values

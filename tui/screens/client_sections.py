@@ -12,8 +12,10 @@ import pendulum
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.widgets import DataTable
 
 from model import WEIGHTS, ClientFile, Invoice, Issue, Severity, State, Thanks, t
+from model.file_view import Event
 from tui.formats import day, health_bar, moment, money, state_text
 from tui.safe_text import safe
 
@@ -27,6 +29,7 @@ __all__ = [
     "invoices",
     "issues",
     "kudos",
+    "records",
     "reflection",
     "thanks",
     "timeline",
@@ -334,3 +337,13 @@ def timeline(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableT
         return table
     more = _say("screens.timeline.more", locale, f"italic {_DIM}", count=hidden)
     return Group(table, more)
+
+
+def records(events: list[Event], locale: str) -> DataTable[str]:
+    """Everything that happened, newest first, with the ref to repair it by (``e``, ``d``)."""
+    table: DataTable[str] = DataTable(id="client-records", cursor_type="row", zebra_stripes=True)
+    table.add_columns(*(t(f"screens.records.{c}", locale) for c in ("day", "what", "ref", "text")))
+    for event in events:
+        what = t(f"screens.event.{event.what}", locale)
+        table.add_row(event.when[:10], safe(what), event.ref, safe(event.text))
+    return table
