@@ -76,6 +76,14 @@ def _act(id: str, keys: str, action: str, show: bool = True) -> Key:
     return Key(id, keys, action, SCREEN, show, command=action)
 
 
+def _corrections(where: str) -> list[Key]:
+    """``e`` edits and ``d``/Delete deletes the record of the pane's row."""
+    return [
+        Key("edit_record", "e", f"screen.pane_correct('{where}', 'edit')", where, show=False),
+        Key("delete_record", "d,delete", f"screen.pane_correct('{where}', 'delete')", where, False),
+    ]
+
+
 def _moves(where: str) -> list[Key]:
     return [
         Key("down", "j", "cursor_down", where, show=False),
@@ -107,10 +115,13 @@ KEYS: tuple[Key, ...] = (
     *_moves(BOARD),
     Key("resolve", "enter,r", "select_cursor", ISSUES, command="pane_act('issues')"),
     *_moves(ISSUES),
+    *_corrections(ISSUES),
     Key("pay", "enter", "select_cursor", OVERDUE, command="pane_act('overdue')"),
     *_moves(OVERDUE),
+    *_corrections(OVERDUE),
     Key("thank", "enter", "select_cursor", GRATITUDE, command="pane_act('gratitude')"),
     *_moves(GRATITUDE),
+    *_corrections(GRATITUDE),
     Key("write", "enter", "submit", QUICKLOG),
     Key("complete", "tab", "complete", QUICKLOG),
     Key("older", "up", "history(-1)", QUICKLOG, show=False),

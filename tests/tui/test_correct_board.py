@@ -1,4 +1,4 @@
-"""``e`` and ``d`` on the client screen: edit a record in a small form, delete after asking."""
+"""``e`` and ``d`` on the client screen and in the panes: a small edit form, a confirmation."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from model import Book
+from tests.tui.conftest import run
 from tests.tui.screen_book import NOW, Host, build_book
+from tests.tui.test_app import OpenApp
 from tui.screens.client import ClientScreen
 from tui.screens.correct import ConfirmDelete, EditForm
+from tui.widgets.panes import PaneTable
 
 
 async def settled(pilot: Pilot[None]) -> None:
@@ -85,3 +89,31 @@ def test_e_edits_in_a_prefilled_form_and_keeps_it_open_on_a_refusal(tmp_path: Pa
             assert (mail.text, mail.when[:10]) == ("sent the real plan", "2026-11-19")
 
     asyncio.run(go())
+
+
+def test_d_and_e_in_the_panes_delete_an_issue_and_edit_an_invoice(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    app = open_app(book_path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        screen = app.board
+        screen.query_one("#issues").focus()
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDelete))
+        question = str(app.screen.query_one(".dialog-title", Static).render())
+        assert question.startswith("Delete issue #1 of ACME GmbH")
+        await pilot.press("y")
+        await until(pilot, lambda: not screen.query_one("#issues", PaneTable).views)
+        assert Book(book_path).open_issues(app.session.now()) == []
+        screen.query_one("#overdue").focus()
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, EditForm))
+        assert set(app.screen.query(Input).results()) and app.screen.query_one("#edit-due")
+        due = app.screen.query_one("#edit-due", Input)
+        due.value = app.session.now().add(days=30).date().isoformat()
+        await pilot.press("enter")
+        await until(pilot, lambda: not screen.query_one("#overdue", PaneTable).views)
+        assert Book(book_path).overdue(app.session.now()) == []
+
+    run(app, body, size=(200, 50))

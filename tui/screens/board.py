@@ -292,7 +292,8 @@ class MainScreen(LiveScreen):
         if row is not None:
             session = self.session
             self.app.push_screen(
-                ClientScreen(session.book, row.client.id, session.now, self.locale)
+                ClientScreen(session.book, row.client.id, session.now, self.locale),
+                lambda _: self.read(force=True),  # what was corrected there shows here
             )
 
     def action_kudos_jar(self) -> None:
@@ -349,6 +350,25 @@ class MainScreen(LiveScreen):
     def action_toggle_scope(self) -> None:
         self.scoped = not self.scoped
         self.show_panes()
+
+    def action_pane_correct(self, name: str, what: str) -> None:
+        """Edit or delete the issue, invoice or thanks of the pane's selected row."""
+        from tui.screens.correcting import delete_record, edit_record, pane_ref
+
+        view = self.query_one(f"#{name}", PaneTable).selected
+        session = self.session
+        ref = None if view is None else pane_ref(session.book, view.data)
+        if ref is None:
+            self.say(t("board.nothing_to_correct", self.locale), severity="warning")
+            return
+
+        def done() -> None:
+            self.read(force=True)
+
+        if what == "edit":
+            edit_record(self, session.book, ref, session.now, self.locale, done)
+        else:
+            delete_record(self, session.book, ref, self.locale, done)
 
     def action_pane_act(self, name: str) -> None:
         self.act_on(self.query_one(f"#{name}", PaneTable))

@@ -17,7 +17,7 @@ from model import Book, RapportError, Receipt, t
 from model.corrections import describe
 from model.records import current_values
 
-__all__ = ["delete_record", "edit_record"]
+__all__ = ["delete_record", "edit_record", "pane_ref"]
 
 
 def _words(book: Book, ref: str, locale: str) -> tuple[str, dict[str, str]]:
@@ -25,6 +25,22 @@ def _words(book: Book, ref: str, locale: str) -> tuple[str, dict[str, str]]:
     found = book.find(ref)
     name = next((c.name for c in book.clients() if c.id == found.client), found.client)
     return Receipt.from_label(describe(found, name)).render(locale), current_values(found)
+
+
+def pane_ref(book: Book, row: object) -> str | None:
+    """The ref of what a pane row shows: its issue, invoice or owed thanks."""
+    from model.board import IssueRow, OverdueRow, ThanksRow
+
+    if isinstance(row, IssueRow):
+        kind, number = "issues", str(row.issue.number)
+    elif isinstance(row, OverdueRow):
+        kind, number = "invoices", row.invoice.number
+    elif isinstance(row, ThanksRow):
+        kind, number = "thanks", str(row.thanks.number)
+    else:
+        return None
+    records = book.client_json(row.client.id)[kind]
+    return next((r["ref"] for r in records if str(r["number"]) == number), None)
 
 
 def delete_record(
