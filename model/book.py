@@ -28,6 +28,7 @@ from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
 from model.identity import Clock, device_id, system_ms
+from model.invoice_repairs import InvoiceRepairs
 from model.receipt import Receipt
 from model.resolve import resolve_client
 from model.store import Store
@@ -43,7 +44,7 @@ class KudosRow:
     client: Client
 
 
-class Book(Commands, Corrections, Syncing):
+class Book(Commands, Corrections, InvoiceRepairs, Syncing):
     """Queries here; the writes come from :class:`Commands`."""
 
     def __init__(

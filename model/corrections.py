@@ -18,7 +18,7 @@ from model.checks import check_amount, new_id
 from model.errors import InputError
 from model.identity import BOOKKEEPING
 from model.interaction import InteractionKind
-from model.invoice import Credit, Invoice
+from model.invoice import Invoice
 from model.issue import IssueKind, Severity
 from model.money import parse_amount
 from model.receipt import Receipt
@@ -26,7 +26,7 @@ from model.records import Found, find_ref, ref, refuse_fields
 from model.store import Store, Transaction
 from model.timestamps import day_text, moment_text
 
-__all__ = ["Corrections", "describe"]
+__all__ = ["Corrections", "Named", "describe", "money"]
 
 _OF_CLIENT = ("interactions", "issues", "invoices", "thanks", "kudos")
 #: Where each kind keeps the day it happened.
@@ -44,7 +44,8 @@ _TEXT_FIELD = {"state": "note", "contact": "name", "credit": "reason"}
 _PAST_ONLY = frozenset({"interaction", "issue", "payment", "credit", "thanks", "kudos", "state"})
 
 
-def _money(amount: Decimal, currency: str) -> dict[str, str]:
+def money(amount: Decimal, currency: str) -> dict[str, str]:
+    """A message parameter that ``model.i18n.t`` shows in the reader's money format."""
     return {"amount": str(amount), "currency": currency}
 
 
@@ -61,7 +62,7 @@ def describe(found: Found, name: str) -> dict[str, Any]:
         params["number"] = found.doc_id
     if found.kind in ("invoice", "payment", "credit"):
         params["number"] = doc["number"]
-        params["money"] = _money(Decimal(r["amount"]), doc["currency"])
+        params["money"] = money(Decimal(r["amount"]), doc["currency"])
     if found.kind == "contact":
         params["person"] = r.get("name", "")
     if found.kind == "credit" and r.get("writeoff"):
@@ -121,7 +122,7 @@ class Corrections:
 
         with self._store.transaction() as tx:
             clients = tx.table("clients")
-            client = resolve_client(wanted, _Named.all(clients))
+            client = resolve_client(wanted, Named.all(clients))
             count = 0
             for table in _OF_CLIENT:
                 for key, doc in list(tx.table(table).items()):
@@ -139,7 +140,7 @@ class Corrections:
         from model.resolve import resolve_client
 
         tables = self._store.tables()
-        client = resolve_client(wanted, _Named.all(tables.get("clients") or {}))
+        client = resolve_client(wanted, Named.all(tables.get("clients") or {}))
         return sum(
             1
             for t in _OF_CLIENT
@@ -198,7 +199,7 @@ class Corrections:
 
         with self._store.transaction() as tx:
             clients = tx.table("clients")
-            client = resolve_client(wanted, _Named.all(clients))
+            client = resolve_client(wanted, Named.all(clients))
             taken = {d["id"] for d in clients.values()} - {client.id}
             slug = new_id(new, client.name, taken)
             for table in _OF_CLIENT:
@@ -217,7 +218,7 @@ class Corrections:
 
         with self._store.transaction() as tx:
             clients = tx.table("clients")
-            client = resolve_client(wanted, _Named.all(clients))
+            client = resolve_client(wanted, Named.all(clients))
             doc = tx.get("clients", int(client.key))
             assert doc is not None
             key = who.strip().casefold()
@@ -240,89 +241,15 @@ class Corrections:
             tx.set_label(receipt.label())
         return receipt
 
-    # -- invoices -----------------------------------------------------------------------
 
-    def _invoice_tx(self, tx: Transaction, wanted: str, number: str) -> tuple[int, Invoice, str]:
-        from model.resolve import resolve_client
-
-        client = resolve_client(wanted, _Named.all(tx.table("clients")))
-        for key, doc in tx.table("invoices").items():
-            if doc["number"] == number and doc["client"] == client.id:
-                return int(key), Invoice.from_doc(doc), client.name
-        raise InputError("invoice.unknown", number=number, name=client.name)
-
-    def void_invoice(
-        self, wanted: str, number: str, on: pendulum.Date, reason: str = ""
-    ) -> Receipt:
-        """The invoice stays on file, marked void, and no longer counts anywhere."""
-        with self._store.transaction() as tx:
-            key, invoice, name = self._invoice_tx(tx, wanted, number)
-            if invoice.is_void:
-                raise InputError("invoice.void", number=number)
-            if invoice.payments:
-                raise InputError("invoice.void_paid", number=number)
-            doc = tx.get("invoices", key)
-            assert doc is not None
-            doc["void"] = {"on": day_text(on), "reason": reason.strip()}
-            receipt = Receipt("book.voided", {"number": number, "name": name}, invoice.client)
-            tx.update("invoices", key, doc)
-            tx.set_label(receipt.label())
-        return receipt
-
-    def credit_invoice(
-        self,
-        wanted: str,
-        number: str,
-        on: pendulum.Date,
-        amount: Decimal | None = None,
-        reason: str = "",
-        *,
-        writeoff: bool = False,
-    ) -> Receipt:
-        """A credit note (or, ``writeoff``, the rest written off) lowering what is open."""
-        with self._store.transaction() as tx:
-            key, invoice, name = self._invoice_tx(tx, wanted, number)
-            if invoice.is_void:
-                raise InputError("invoice.void", number=number)
-            open_amount = invoice.outstanding
-            if open_amount == 0:
-                raise InputError("invoice.already_paid", number=number)
-            if amount is None and not writeoff:
-                raise InputError("invoice.credit_amount", number=number)
-            credit = check_amount(open_amount if amount is None else amount)
-            if credit > open_amount:
-                raise InputError(
-                    "invoice.over_credit",
-                    number=number,
-                    outstanding=_money(open_amount, invoice.currency),
-                )
-            doc = tx.get("invoices", key)
-            assert doc is not None
-            new = Credit(credit, day_text(on), reason.strip(), writeoff)
-            entry = {"amount": str(new.amount), "on": new.on, "reason": new.reason}
-            doc["credits"] = [*doc.get("credits", []), {**entry, "writeoff": new.writeoff}]
-            left = open_amount - credit
-            params = {
-                "number": number,
-                "name": name,
-                "money": _money(credit, invoice.currency),
-                "outstanding": _money(left, invoice.currency),
-            }
-            key_text = "book.written_off" if writeoff else "book.credited"
-            receipt = Receipt(key_text, params, invoice.client)
-            tx.update("invoices", key, doc)
-            tx.set_label(receipt.label())
-        return receipt
-
-
-class _Named:
+class Named:
     """What resolving a client needs: its document key, id and name."""
 
     def __init__(self, key: str, doc: dict[str, Any]) -> None:
         self.key, self.id, self.name = key, str(doc["id"]), str(doc["name"])
 
     @classmethod
-    def all(cls, clients: Any) -> list[_Named]:
+    def all(cls, clients: Any) -> list[Named]:
         return [cls(k, d) for k, d in clients.items()]
 
 
@@ -397,14 +324,14 @@ def _check_invoice(found: Found, doc: dict[str, Any], item: dict[str, Any]) -> N
             "edit.below_paid",
             ref=shown,
             number=invoice.number,
-            taken=_money(taken, invoice.currency),
+            taken=money(taken, invoice.currency),
         )
     available = invoice.amount - (taken - Decimal(item["amount"]))
     raise InputError(
         "edit.over_amount",
         ref=shown,
         number=invoice.number,
-        outstanding=_money(available, invoice.currency),
+        outstanding=money(available, invoice.currency),
     )
 
 
