@@ -16,7 +16,7 @@ from typing import Any, assert_never
 import pendulum
 
 from model import board as _board
-from model import quicklog, shapes
+from model import file_view, quicklog, shapes
 from model import search as _search
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
@@ -26,10 +26,12 @@ from model.client import Client, Reflection, State
 from model.client_file import ClientFile, client_file
 from model.commands_day import DayCommands
 from model.conflicts import conflict_copies
+from model.corrections import Corrections
 from model.errors import InputError
 from model.gratitude import Kudos
 from model.health import Signals
 from model.identity import Clock, device_id, system_ms
+from model.invoice_repairs import InvoiceRepairs
 from model.quicklog_complete import complete, known_words
 from model.quicklog_words import split_words
 from model.receipt import Receipt
@@ -49,8 +51,9 @@ class KudosRow:
     client: Client
 
 
-class Book(DayCommands, Syncing):
-    """Queries here; the writes come from :class:`Commands` and :class:`DayCommands`.
+class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
+    """Queries here; the writes come from :class:`Commands`, :class:`DayCommands`,
+    :class:`Corrections` and :class:`InvoiceRepairs`.
 
     ``cadence`` lays days between contacts per state (``{"new": 14}``) over
     :data:`model.cadence.CADENCE_DEFAULTS`, for clients without a cadence of their own;
@@ -175,6 +178,16 @@ class Book(DayCommands, Syncing):
         client = resolve_client(ref, (s.client for s in signals.values()))
         return client_file(self._store.tables(), signals[client.id], now)
 
+    def client_json(self, ref: str) -> dict[str, Any]:
+        """The whole client file as one JSON-safe object, every record with its ref."""
+        client = self.resolve(ref)
+        return file_view.client_json(self._store.tables(), client.id)
+
+    def timeline(self, ref: str) -> list[file_view.Event]:
+        """Everything that happened with the client, newest first, with refs."""
+        client = self.resolve(ref)
+        return file_view.timeline(self._store.tables(), client.id)
+
     def today(self, now: pendulum.DateTime, days: int = 0) -> list[TodayItem]:
         """What is due today or overdue (or within ``days`` ahead), most urgent first."""
         return today_items(self._store.tables(), self._current(), now, days)
@@ -261,6 +274,12 @@ class Book(DayCommands, Syncing):
                 return self.done(c.client, c.ref, c.when)
             case quicklog.Snooze():
                 return self.snooze(c.client, c.until, c.when, c.reason)
+            case quicklog.VoidInvoice():
+                return self.void_invoice(c.client, c.number, c.on, c.reason)
+            case quicklog.CreditInvoice():
+                return self.credit_invoice(
+                    c.client, c.number, c.on, c.amount, c.reason, writeoff=c.writeoff
+                )
             case _:
                 assert_never(c)
 
@@ -278,13 +297,14 @@ class Book(DayCommands, Syncing):
     ) -> Receipt:
         """Write many records in one transaction; ``replace`` empties the book first.
 
-        Loading into a book is not undoable (its undo entry would be as large as the
-        book); replacing one is, so that ``undo`` brings the user's records back.
+        Loading into a book with records is not undoable (its undo entry would be as
+        large as the book); replacing one is, so that ``undo`` brings the user's records
+        back, and so is loading into an empty book (the demo): one step.
         ``only_into_empty`` refuses a book with records, and ``keep_as`` copies the
         file that is replaced there first: both under the same lock as the write, so
         no other process can write in between.
         """
-        with self._store.transaction(undoable=replace) as tx:
+        with self._store.transaction(undoable=replace or self._empty()) as tx:
             if only_into_empty and not replace and any(tx.table(name) for name in _TABLES):
                 raise InputError("book.not_empty", path=str(self.path))
             if keep_as is not None and any(tx.table(name) for name in _TABLES):
@@ -301,7 +321,19 @@ class Book(DayCommands, Syncing):
             for name, docs in batch.tables().items():
                 for doc in docs:
                     tx.insert(name, doc)
-        return Receipt("book.loaded", {"clients": len(batch.clients)})
+            receipt = Receipt("book.loaded", {"clients": len(batch.clients)})
+            tx.set_label(receipt.label())
+        return receipt
+
+    def _empty(self) -> bool:
+        return not any(self._store.tables().get(name) for name in _TABLES)
+
+    def redo(self) -> Receipt | None:
+        """Take back this device's newest undo; a write after the undo ends the chain."""
+        label = self._store.redo()
+        if label is None:
+            return None
+        return Receipt("book.redone", {"what": label}, label.get("client"))
 
     def undo(self) -> Receipt | None:
         """Take back the newest change, whichever process made it."""

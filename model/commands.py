@@ -159,9 +159,17 @@ class Commands:
             if contact is not None:
                 today = day_text(now.date())
                 newcomer = parse_contact(contact, today)
+                known = [
+                    p for p in updated.contacts if p.name.casefold() == newcomer.name.casefold()
+                ]
                 for person in updated.current_contacts:
-                    person.until = today
-                updated.contacts.append(newcomer)
+                    if person not in known:
+                        person.until = today
+                if known:  # she is on file already: current again, not twice
+                    known[-1].until = None
+                    known[-1].email = newcomer.email or known[-1].email
+                else:
+                    updated.contacts.append(newcomer)
             receipt = Receipt("book.client_edited", {"name": updated.name}, client.id)
             tx.update("clients", doc_id, updated.to_doc())
             tx.set_label(receipt.label())
@@ -294,7 +302,9 @@ class Commands:
                 raise InputError("invoice.unknown", number=number, name=client.name)
             doc_id, doc = found[0]
             invoice = Invoice.from_doc(doc)
-            if invoice.is_paid:
+            if invoice.is_void:
+                raise InputError("invoice.void", number=number)
+            if invoice.is_settled:
                 raise InputError("invoice.already_paid", number=number)
             if now is not None:
                 check_payment_day(number, on, parse_day(invoice.issued), now)
@@ -303,7 +313,9 @@ class Commands:
             paying = check_amount(invoice.outstanding if amount is None else amount)
             if paying > invoice.outstanding:
                 raise InputError(
-                    "invoice.overpaid", number=number, outstanding=str(invoice.outstanding)
+                    "invoice.overpaid",
+                    number=number,
+                    outstanding={"amount": str(invoice.outstanding), "currency": invoice.currency},
                 )
             invoice = replace(invoice, payments=(*invoice.payments, Payment(paying, day_text(on))))
             key = "book.paid" if invoice.is_paid else "book.part_paid"

@@ -162,7 +162,8 @@ def regularly_late(invoices: list[Invoice], today: pendulum.Date, w: Weights = W
     """A habit, not one slip: at least three invoices fell due, and two or more of the
     last of them were paid late or are still open past their due date."""
     day = today.isoformat()
-    due = sorted((i for i in invoices if i.due < day), key=lambda i: i.issued)
+    # A void invoice no longer counts anywhere, the habit included.
+    due = sorted((i for i in invoices if i.due < day and not i.is_void), key=lambda i: i.issued)
     if len(due) < w.late_invoices_history:
         return False
     recent = due[-w.late_invoices_window :]
@@ -175,7 +176,7 @@ def _late_habit(s: Signals, today: pendulum.Date, w: Weights) -> bool:
     if not s.late(today, w):
         return False
     day = today.isoformat()
-    due = sorted((i for i in s.invoices if i.due < day), key=lambda i: i.issued)
+    due = sorted((i for i in s.invoices if i.due < day and not i.is_void), key=lambda i: i.issued)
     recent = due[-w.late_invoices_window :]
     closed_late = sum(1 for i in recent if i.is_paid and i.was_late(today))
     return closed_late >= w.late_invoices_needed

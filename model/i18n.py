@@ -83,7 +83,26 @@ def t(key: str, locale: str = "en", /, **params: Any) -> str:
             params[name] = catalog.get(f"{name}.{params[name]}", params[name])
     if not params:
         return template
+    for name, value in params.items():
+        params[name] = _shown(name, value, locale)
     return _PLURALS.format(template, **params) if "|" in template else template.format(**params)
+
+
+def _shown(name: str, value: Any, locale: str) -> Any:
+    """Money (``{"amount": "200", "currency": "EUR"}``) in the reader's format, and a
+    ``date`` parameter as "18 Nov 2026" / "18. Nov. 2026"."""
+    if isinstance(value, dict) and set(value) == {"amount", "currency"}:
+        from decimal import Decimal
+
+        from model.money import format_money
+
+        return format_money(Decimal(value["amount"]), value["currency"], locale)
+    if name == "date" and isinstance(value, str) and len(value) >= 10:
+        import pendulum
+
+        day = pendulum.Date.fromisoformat(value[:10])
+        return day.format("D. MMM YYYY" if locale == "de" else "D MMM YYYY", locale=locale)
+    return value
 
 
 def default_locale(env: dict[str, str] | None = None) -> str:

@@ -34,6 +34,7 @@ from model.quicklog_commands import (
     AddKudos,
     ChangeState,
     Command,
+    CreditInvoice,
     LogInteraction,
     MarkDone,
     OpenIssue,
@@ -43,6 +44,7 @@ from model.quicklog_commands import (
     ResolveIssue,
     Snooze,
     ThanksDone,
+    VoidInvoice,
 )
 from model.quicklog_complete import complete, nearest_verb
 from model.quicklog_day import read_done, read_followup, read_snooze
@@ -81,6 +83,7 @@ __all__ = [
     "AddKudos",
     "ChangeState",
     "Command",
+    "CreditInvoice",
     "LogInteraction",
     "MarkDone",
     "OpenIssue",
@@ -91,6 +94,7 @@ __all__ = [
     "Snooze",
     "ThanksDone",
     "Verb",
+    "VoidInvoice",
     "complete",
     "parse",
 ]
@@ -325,3 +329,9 @@ def _currency_like(word: Word) -> bool:
         or key in CURRENCY_WORDS
         or (len(key) == 3 and key.isascii() and key.isalpha())
     )
+
+
+# The repair verbs' readers live apart; they use this module's helpers, so they come last.
+from model.quicklog_fixes import READERS as _FIX_READERS  # noqa: E402
+
+_READERS.update(_FIX_READERS)

@@ -31,6 +31,7 @@ __all__ = [
     "AddKudos",
     "ChangeState",
     "Command",
+    "CreditInvoice",
     "LogInteraction",
     "MarkDone",
     "OpenIssue",
@@ -40,6 +41,7 @@ __all__ = [
     "ResolveIssue",
     "Snooze",
     "ThanksDone",
+    "VoidInvoice",
 ]
 
 
@@ -162,6 +164,28 @@ class Snooze:
     read: str = field(default="", compare=False)
 
 
+@dataclass(frozen=True)
+class VoidInvoice:
+    client: str
+    number: str
+    reason: str
+    on: pendulum.Date
+    read: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class CreditInvoice:
+    """A credit note, or (``writeoff``) an amount written off; None writes off the rest."""
+
+    client: str
+    number: str
+    amount: Decimal | None
+    reason: str
+    on: pendulum.Date
+    writeoff: bool = False
+    read: str = field(default="", compare=False)
+
+
 Command = (
     LogInteraction
     | OpenIssue
@@ -175,6 +199,8 @@ Command = (
     | AddFollowUp
     | MarkDone
     | Snooze
+    | VoidInvoice
+    | CreditInvoice
 )
 
 

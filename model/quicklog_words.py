@@ -53,6 +53,9 @@ class Action(StrEnum):
     FOLLOWUP = "followup"
     DONE = "done"
     SNOOZE = "snooze"
+    VOID = "void"
+    CREDIT = "credit"
+    WRITEOFF = "writeoff"
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,9 @@ def _verb_table() -> dict[str, Verb]:
         (Action.FOLLOWUP, "followup", "nachfassen"),
         (Action.DONE, "done", "erledigt"),
         (Action.SNOOZE, "snooze", "zurückstellen", "zurueckstellen"),
+        (Action.VOID, "void", "storno"),
+        (Action.CREDIT, "credit", "gutschrift"),
+        (Action.WRITEOFF, "writeoff", "abschreiben"),
     ):
         english[en] = Verb(action, en)
         german.update(dict.fromkeys(des, english[en]))

@@ -74,6 +74,7 @@ class Store:
         self.clock = clock
         self.state_dir = book_state_dir(self.path)
         self._log = UndoLog(self.state_dir / "undo.json", UNDO_DEPTH)
+        self._redo_log = UndoLog(self.state_dir / "redo.json", UNDO_DEPTH)
         self._refs: set[str] | None = None
         #: Called before each transaction takes the lock (the Book folds conflict copies).
         self.before_write: Callable[[], object] | None = None
@@ -245,7 +246,13 @@ class Store:
 
     @contextmanager
     def _run(
-        self, label: dict[str, Any], undoable: bool, *, raw: bool, log: bool = True
+        self,
+        label: dict[str, Any],
+        undoable: bool,
+        *,
+        raw: bool,
+        log: bool = True,
+        keep_redo: bool = False,
     ) -> Iterator[Transaction]:
         """One transaction under the lock: the block, then the log entry, then the book."""
         self._txn = txn = Transaction(self._db, label, self.clock, self._refs_in_use)
@@ -256,6 +263,8 @@ class Store:
                 if changes:
                     if log:
                         self._log_undo(txn.label, changes if undoable else None, raw)
+                        if not keep_redo:
+                            self._clear_redo()
                     self._commit()
         finally:
             txn.close()
@@ -317,6 +326,39 @@ class Store:
                     raise self._write_failed(error) from error
                 with self._run(label, True, raw=raw, log=False) as txn:
                     take_back(txn, changes, raw=raw or self.clock is None)
+                    self._push_redo(label, txn.changes(), raw)
+                return label
+
+    def _push_redo(self, label: dict[str, Any], changes: list[list[Any]], raw: bool) -> None:
+        try:
+            self._redo_log.push({"label": label, "raw": raw, "changes": changes})
+        except OSError as error:
+            raise self._write_failed(error) from error
+
+    def redo(self) -> dict[str, Any] | None:
+        """Take back this device's newest undo; its label, or ``None`` if none is left.
+
+        An undo is itself a change, so redoing it is taking back that change; the
+        redo goes on the undo log again, and any other write ends the redo chain.
+        """
+        with self._mutex:
+            if self._txn is not None:
+                raise RuntimeError("Store.redo() inside a transaction")
+            with self._exclusive():
+                self._refresh(locked=True)
+                try:
+                    log = self._redo_log.entries()
+                except (ValueError, OSError) as error:
+                    raise self._corrupt(LayoutError(f"{self._redo_log.path}")) from error
+                if not log:
+                    return None
+                label, raw, changes = self._undo_entry(len(log), log[-1])
+                try:
+                    self._redo_log.save(log[:-1])
+                except OSError as error:
+                    raise self._write_failed(error) from error
+                with self._run(label, True, raw=raw, keep_redo=True) as txn:
+                    take_back(txn, changes, raw=raw or self.clock is None)
                 return label
 
     def _entries(self) -> list[dict[str, Any]]:
@@ -343,6 +385,13 @@ class Store:
         ):
             raise self._corrupt(LayoutError(f"{self._log.path}#{number}"))
         return label, bool(entry.get("raw")), changes
+
+    def _clear_redo(self) -> None:
+        """A new write ends the redo chain, as in every editor."""
+        try:
+            self._redo_log.clear()
+        except OSError as error:
+            raise self._write_failed(error) from error
 
     def _log_undo(self, label: dict[str, Any], changes: list[list[Any]] | None, raw: bool) -> None:
         try:

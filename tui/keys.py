@@ -117,6 +117,7 @@ KEYS: tuple[Key, ...] = (
     _act("demo", "D", "load_demo"),
     _act("state", "s", "change_state"),
     _act("undo", "u", "undo"),
+    _act("redo", "U,ctrl+y", "redo", show=False),
     _act("help", "question_mark", "help"),
     _opens("search", "slash", "search"),
     _act("find", "ctrl+f", "app.find", show=False),

@@ -96,8 +96,9 @@ def test_json_records_and_receipts(cli) -> None:  # type: ignore[no-untyped-def]
     receipt = json.loads(cli("quick", "--json", "acme call budget").output)
     assert receipt["schema"] == 1
     assert receipt["receipt"]["key"] == "book.logged" and receipt["receipt"]["client"] == "acme"
-    shown = json.loads(cli("client", "show", "acme", "--json").output)["client"]
-    assert shown["id"] == "acme" and shown["interactions"][0]["text"] == "budget"
+    full = json.loads(cli("client", "show", "acme", "--json").output)
+    shown = full["client"]
+    assert shown["id"] == "acme" and full["interactions"][0]["text"] == "budget"
     assert all({"key", "text", "weight"} <= set(r) for r in shown["reasons"])
     undone = json.loads(cli("undo", "--json").output)["receipt"]
     assert undone["key"] == "book.undone" and undone["params"]["what"]["key"] == "book.logged"

@@ -42,7 +42,7 @@ def test_a_script_session(tmp_path: Path) -> None:
     dry = rapport(tmp_path, "quick", "--dry-run", "acme call c", "--db", book)
     assert dry.returncode == 0 and "nothing written" in dry.stdout
     listed = json.loads(rapport(tmp_path, "client", "show", "acme", "--json", "--db", book).stdout)
-    assert sorted(i["text"] for i in listed["client"]["interactions"]) == ["a", "b"]
+    assert sorted(i["text"] for i in listed["interactions"]) == ["a", "b"]
     error = rapport(tmp_path, "quick", "--json", "acme call on 31.02.2026", "--db", book)
     assert error.returncode == 2 and json.loads(error.stderr)["error"]["word"] == "31.02.2026"
 

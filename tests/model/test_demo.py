@@ -23,7 +23,11 @@ def test_demo_has_every_state_and_pane(book: Book, now: pendulum.DateTime) -> No
     assert ended and ended[0].reflection is not None
     names = " ".join(r.client.name for r in rows)
     assert "ü" in names or "ö" in names
-    assert book.undo() is None, "loading the demo is not an undoable step"
+    # Loaded into an empty book, the demo is one undoable step (issue 10).
+    undone = book.undo()
+    assert undone is not None and undone.params["what"]["key"] == "book.loaded"
+    assert book.clients() == [] and book.undo() is None
+    assert book.redo() is not None and len(book.clients()) == 24
 
 
 def test_same_seed_same_book(tmp_path, now: pendulum.DateTime) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from model.quicklog import OweThanks as Owe
 from model.quicklog import RecordPayment as Paid
 from model.quicklog import ResolveIssue as Resolve
 from model.quicklog import ThanksDone as Done
-from model.quicklog_commands import AddFollowUp, MarkDone, Snooze
+from model.quicklog_commands import AddFollowUp, CreditInvoice, MarkDone, Snooze, VoidInvoice
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
 TODAY = NOW.date()
@@ -267,6 +267,9 @@ ONE_OF_EACH = {
     Action.FOLLOWUP: ("x by friday", AddFollowUp),
     Action.DONE: ("1", MarkDone),
     Action.SNOOZE: ("2w", Snooze),
+    Action.VOID: ("2026-019 typo", VoidInvoice),
+    Action.CREDIT: ("2026-017 200", CreditInvoice),
+    Action.WRITEOFF: ("2026-017", CreditInvoice),
 }
 
 
@@ -301,7 +304,7 @@ def test_a_text_keeps_no_control_characters() -> None:
         ("acme ", None, list(VERBS)),
         ("acme iss", None, ["issue", "issue!", "issue!!"]),
         ("acme An", None, ["anruf"]),
-        ("acme st", None, ["state", "status"]),
+        ("acme st", None, ["state", "status", "storno"]),
         ("acme status t", None, ["trusted", "therapie", "trennung"]),
         ("acme state ", None, list(STATE_WORDS)),
         ("acme status therapie ", None, []),

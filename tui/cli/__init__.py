@@ -25,6 +25,7 @@ from tui.cli.context import (
     refusing,
     yes_option,
 )
+from tui.cli.correct import client_delete, delete, edit, redo
 from tui.cli.quick import quick
 from tui.cli.sync import merge, merge_driver, sync
 from tui.cli.today import search, today
@@ -238,6 +239,10 @@ main.add_command(quick)
 main.add_command(client)
 main.add_command(today)
 main.add_command(search)
+main.add_command(delete)
+main.add_command(edit)
+main.add_command(redo)
+client.add_command(client_delete)
 main.add_command(merge)
 main.add_command(merge_driver)
 main.add_command(sync)

@@ -84,20 +84,28 @@ def client_list(c: Context) -> None:
 @pass_context
 @refusing
 def client_show(c: Context, /, ref: str) -> None:
-    """Show the whole file of one client, health reasons included.
+    """Show the whole file of one client, health reasons included, each record with its ref.
 
     \b
     Example:
       rapport client show acme
+      rapport client show acme --json
     """
     from tui.cli.listing import client_text
     from tui.cli.records import client_json
+    from tui.cli.refs import Refs
 
+    data = c.book.client_json(ref)
     file = c.book.client_file(ref, c.now())
     if c.as_json:
-        c.emit({"client": client_json(file, c.locale)})
+        # the records with their refs, and what the book reads from them (health, acts...)
+        derived = client_json(file, c.locale)
+        keep = ("health", "reasons", "suggestion", "needs_call", "cadence", "snoozed_until")
+        data["client"].update({key: derived[key] for key in keep})
+        data.setdefault("followups", derived["followups"])
+        c.emit(data)
     else:
-        echo(client_text(file, c.locale))
+        echo(client_text(file, c.locale, Refs(data)))
 
 
 @client.command("edit")
@@ -110,16 +118,32 @@ def client_show(c: Context, /, ref: str) -> None:
 @click.option("--currency")
 @click.option("--scope")
 @click.option("--dream/--no-dream", default=None)
+@click.option("--id", "new_id", help="A new id; every record of the client follows it.")
+@click.option("--remove-contact", help="Remove a mistaken contact, by name or ref.")
 @pass_context
 @refusing
-def client_edit(c: Context, /, ref: str, tags: tuple[str, ...], **kw: Any) -> None:
-    """Change a client's details.
+def client_edit(
+    c: Context,
+    /,
+    ref: str,
+    tags: tuple[str, ...],
+    new_id: str | None,
+    remove_contact: str | None,
+    **kw: Any,
+) -> None:
+    """Change a client's details, her id, or remove a mistaken contact.
 
     \b
     Example:
       rapport client edit acme --cadence 14 --contact "Jonas Weber <jonas@acme.de>"
+      rapport client edit acme --id acme-gmbh --remove-contact "Jonas Weber"
     """
-    c.done(c.book.edit_client(ref, c.now(), tags=tags or None, **kw))
+    if tags or any(v is not None for v in kw.values()) or not (new_id or remove_contact):
+        c.done(c.book.edit_client(ref, c.now(), tags=tags or None, **kw))
+    if remove_contact is not None:
+        c.done(c.book.remove_contact(ref, remove_contact))
+    if new_id is not None:
+        c.done(c.book.rename_client(ref, new_id))
 
 
 @client.command("state")

@@ -14,6 +14,7 @@ from model import BoardRow, ClientFile, State, t
 from model.money import format_money
 from model.printable import printable as clean
 from model.timestamps import ago
+from tui.cli.refs import Refs
 
 __all__ = ["board_json", "board_table", "clean", "client_text"]
 
@@ -86,9 +87,15 @@ def _cells(r: BoardRow, now: pendulum.DateTime, locale: str) -> list[str]:
     ]
 
 
-def client_text(f: ClientFile, locale: str) -> str:
-    """The whole file of one client, as ``rapport client show`` prints it."""
+def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
+    """The whole file of one client, as ``rapport client show`` prints it; with ``refs``,
+    each record's ref leads its line (what ``rapport edit`` and ``delete`` take)."""
     c = f.client
+    find = refs or (lambda kind, key: "")
+
+    def r(kind: str, key: Any) -> str:
+        found = find(kind, key)
+        return f"[{found}] " if found else ""
 
     def say(key: str, **params: Any) -> str:
         return t(key, locale, **params)
@@ -114,16 +121,20 @@ def client_text(f: ClientFile, locale: str) -> str:
         out.append(say("cli.show.call"))
     out.append(say("cli.show.contacts"))
     out += [
-        f"  {clean(p.label())}  {p.since}{' – ' + p.until if p.until else ''}" for p in c.contacts
+        f"  {r('contact', (p.name, p.since))}{clean(p.label())}  "
+        f"{p.since}{' – ' + p.until if p.until else ''}"
+        for p in c.contacts
     ]
     out.append(say("cli.show.history"))
     out += [
-        f"  {f.day(h.at)}  {say(f'state.{h.state.value}')}  {clean(h.note)}".rstrip()
+        f"  {r('state', (h.state.value, h.at))}{f.day(h.at)}  {say(f'state.{h.state.value}')}  "
+        f"{clean(h.note)}".rstrip()
         for h in c.history
     ]
     out.append(say("cli.show.issues"))
     out += [
-        f"  #{i.number}  {say(f'severity.{i.severity.value}')}  {f.day(i.opened)}  "
+        f"  {r('issue', i.number)}#{i.number}  {say(f'severity.{i.severity.value}')}  "
+        f"{f.day(i.opened)}  "
         f"{clean(i.text)}{'  ✓ ' + f.day(i.resolved) if i.resolved else ''}"
         for i in f.issues
     ]
@@ -131,13 +142,26 @@ def client_text(f: ClientFile, locale: str) -> str:
     for inv in f.invoices:
         money = format_money(inv.amount, inv.currency, locale)
         left = format_money(inv.outstanding, inv.currency, locale)
-        out.append(f"  {clean(inv.number)}  {money}  {inv.issued} → {inv.due}  ({left})")
+        void = f"  {say('cli.show.void', reason=clean(inv.void_reason))}" if inv.is_void else ""
+        out.append(
+            f"  {r('invoice', inv.number)}{clean(inv.number)}  {money}  "
+            f"{inv.issued} → {inv.due}  ({left}){void}"
+        )
         out += [
-            f"      {format_money(p.amount, inv.currency, locale)}  {p.on}" for p in inv.payments
+            f"      {r('payment', (inv.number, str(p.amount), p.on))}"
+            f"{format_money(p.amount, inv.currency, locale)}  {p.on}"
+            for p in inv.payments
+        ]
+        out += [
+            f"      {r('credit', (inv.number, str(x.amount), x.on))}"
+            f"{say('cli.show.writeoff' if x.writeoff else 'cli.show.credit')} "
+            f"{format_money(x.amount, inv.currency, locale)}  {x.on}  {clean(x.reason)}".rstrip()
+            for x in inv.credits
         ]
     out.append(say("cli.show.thanks"))
     out += [
-        f"  #{x.number}  {clean(x.text)}  {x.by or ''}{'  ✓' if x.done_at else ''}"
+        f"  {r('thanks', x.number)}#{x.number}  {clean(x.text)}  "
+        f"{x.by or ''}{'  ✓' if x.done_at else ''}"
         for x in f.thanks
     ]
     out.append(say("cli.show.followups"))
@@ -146,20 +170,24 @@ def client_text(f: ClientFile, locale: str) -> str:
         for x in f.followups
     ]
     out.append(say("cli.show.kudos"))
-    out += [f"  {f.day(k.when)}  {clean(k.text)}  — {clean(k.giver)}" for k in f.kudos]
+    out += [
+        f"  {r('kudos', (k.when, k.text))}{f.day(k.when)}  {clean(k.text)}  — {clean(k.giver)}"
+        for k in f.kudos
+    ]
     out.append(say("cli.show.timeline", count=len(f.interactions)))
     out += [
-        f"  {f.day(i.when, i.tz)}  {say(f'kind.{i.kind.value}')}  {clean(i.text)}"
+        f"  {r('interaction', (i.when, i.kind.value, i.text))}{f.day(i.when, i.tz)}  "
+        f"{say(f'kind.{i.kind.value}')}  {clean(i.text)}"
         for i in f.interactions[:20]
     ]
     if c.reflection is not None:
-        r = c.reflection
+        lesson = c.reflection
         out.append(
             say(
                 "cli.show.reflection",
-                stop=clean(r.stop),
-                pause=clean(r.pause),
-                play=clean(r.play),
+                stop=clean(lesson.stop),
+                pause=clean(lesson.pause),
+                play=clean(lesson.play),
             )
         )
     return "\n".join(out)

@@ -100,6 +100,14 @@ EN: dict[str, str] = {
     "cli.search.kind.kudos": "kudos",
     "cli.search.kind.thanks": "thanks",
     "cli.search.kind.followup": "follow-up",
+    "cli.show.void": "VOID {reason}",
+    "cli.show.credit": "credit",
+    "cli.show.writeoff": "written off",
+    "cli.delete_asks": "Delete {what}?",
+    "cli.client_delete_asks": "Delete {name} ({id}) with {count} records?",
+    "cli.no_terminal": "Nothing deleted: no terminal to ask on; add --yes to delete {what}.",
+    "cli.kept": "Nothing deleted.",
+    "cli.client_with": "client {name} with {count} records",
 }
 
 DE: dict[str, str] = {
@@ -202,4 +210,12 @@ DE: dict[str, str] = {
     "cli.search.kind.kudos": "Lob",
     "cli.search.kind.thanks": "Dank",
     "cli.search.kind.followup": "Nachfassen",
+    "cli.show.void": "STORNIERT {reason}",
+    "cli.show.credit": "Gutschrift",
+    "cli.show.writeoff": "abgeschrieben",
+    "cli.delete_asks": "{what} löschen?",
+    "cli.client_delete_asks": "{name} ({id}) mit {count} Einträgen löschen?",
+    "cli.no_terminal": "Nichts gelöscht: kein Terminal für die Rückfrage; mit --yes wird {what} gelöscht.",
+    "cli.kept": "Nichts gelöscht.",
+    "cli.client_with": "Kund:in {name} mit {count} Einträgen",
 }

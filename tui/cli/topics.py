@@ -33,6 +33,9 @@ One line: CLIENT VERB [ARGS]
   followup TEXT by DAY                     a dated next step (nachfassen ... bis TAG)
   done N | done followup:N                 the follow-up N is done (erledigt)
   snooze 2w [REASON] | until DATE | off    no contact nudge until then (zurückstellen)
+  void NUMBER [REASON]                     the invoice no longer counts (storno)
+  credit NUMBER AMOUNT [REASON]            a credit note lowers what is open (gutschrift)
+  writeoff NUMBER [AMOUNT] [REASON]        the open rest, or that much, written off (abschreiben)
 
   WHEN     today, yesterday, 3d ago, on 2026-11-20, am 20.11.2026 (rapport help dates)
   AMOUNT   1250, 1250.50, 1.250,50, 1,250.50 (rapport help amounts)
@@ -152,6 +155,9 @@ Eine Zeile: KUNDE VERB [ARGUMENTE]
   nachfassen TEXT bis TAG                  ein datierter nächster Schritt (followup ... by DAY)
   erledigt N | erledigt followup:N         das Nachfassen N ist erledigt (done)
   zurückstellen 2w [GRUND] | bis DATUM | aus   kein Kontakt-Hinweis bis dahin (snooze)
+  storno NUMMER [GRUND]                    die Rechnung zählt nicht mehr (void)
+  gutschrift NUMMER BETRAG [GRUND]         eine Gutschrift senkt den offenen Betrag (credit)
+  abschreiben NUMMER [BETRAG] [GRUND]      der offene Rest, oder so viel, abgeschrieben (writeoff)
 
   WANN     heute, gestern, vor 3 Tagen, am 20.11.2026, on 2026-11-20 (rapport help dates)
   BETRAG   1250, 1250.50, 1.250,50, 1,250.50 (rapport help amounts)

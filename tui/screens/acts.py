@@ -16,7 +16,7 @@ from model import Book, RapportError, Receipt, Reflection, State, needs_reflecti
 from model.quicklog import ChangeState, Command, parse
 from tui.screens.live import Do
 
-__all__ = ["apply", "change_state", "done", "ending", "quick", "thanks_done", "undo"]
+__all__ = ["apply", "change_state", "done", "ending", "quick", "redo", "thanks_done", "undo"]
 
 
 def ending(line: str, now: pendulum.DateTime) -> ChangeState | None:
@@ -62,3 +62,11 @@ def undo(locale: str) -> Do:
         return t("book.nothing_to_undo", locale) if receipt is None else receipt.render(locale)
 
     return undone
+
+
+def redo(locale: str) -> Do:
+    def redone(book: Book, _now: pendulum.DateTime) -> str:
+        receipt: Receipt | None = book.redo()
+        return t("book.nothing_to_redo", locale) if receipt is None else receipt.render(locale)
+
+    return redone

@@ -354,6 +354,9 @@ class BoardScreen(Screen[None]):
     def action_undo(self) -> None:
         self.write(acts.undo(self.locale))
 
+    def action_redo(self) -> None:
+        self.write(acts.redo(self.locale))
+
     def action_open_client(self) -> None:
         row = self.need_client()
         if row is not None:
