@@ -36,8 +36,10 @@ __all__ = [
     "encode",
     "items_of",
     "last_change",
+    "ref_key",
     "ref_of",
     "refs_in",
+    "short_refs_in",
     "state_dir",
     "system_ms",
 ]
@@ -171,6 +173,7 @@ def last_change(doc: Mapping[str, Any]) -> str:
 
 _REF_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no l, o, 0 or 1 to misread
 _REF_PAIRS = [a + b for a in _REF_ALPHABET for b in _REF_ALPHABET]
+_SEED = 0x9E3779B9
 
 
 def ref_of(uid: str, width: int = REF_WIDTH) -> str:
@@ -180,7 +183,7 @@ def ref_of(uid: str, width: int = REF_WIDTH) -> str:
     are checked in 60 ms, where hashlib would take 300 ms.
     """
     data = uid.encode()
-    mixed = zlib.crc32(data) | (zlib.crc32(data, 0x9E3779B9) << 32)
+    mixed = zlib.crc32(data) | (zlib.crc32(data, _SEED) << 32)
     pairs = _REF_PAIRS
     ref = (
         pairs[mixed & 1023]
@@ -191,6 +194,13 @@ def ref_of(uid: str, width: int = REF_WIDTH) -> str:
     if width > len(ref):
         ref += pairs[(mixed >> 40) & 1023] + pairs[(mixed >> 50) & 1023]
     return ref[:width]
+
+
+def ref_key(uid: str) -> int:
+    """The seven-letter ref of ``uid`` as the 35 bits it is made of (bits 0-29 and 35-39
+    of :func:`ref_of`'s hash): equal keys, equal refs, without making a string."""
+    data = uid.encode()
+    return (zlib.crc32(data) & 0x3FFFFFFF) | ((zlib.crc32(data, _SEED) & 0xF8) << 27)
 
 
 def items_of(doc: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
@@ -222,3 +232,29 @@ def refs_in(docs: Iterable[Mapping[str, Any]]) -> set[str]:
                     add(item.get("ref") or ref_of(item["uid"]))
                 break
     return refs
+
+
+def short_refs_in(docs: Iterable[Mapping[str, Any]]) -> set[int]:
+    """The seven-letter refs in use by ``docs`` and their embedded records, as
+    :func:`ref_key` numbers: all a new record's ref must be checked against.
+
+    A record with a ``ref`` of its own has a longer one, which no seven-letter ref can
+    equal, so it is left out.  Numbers, not strings, make a 100k book's check four
+    times faster (a fresh ``rapport quick`` pays it once).
+    """
+    keys: set[int] = set()
+    add = keys.add
+    crc = zlib.crc32
+    for doc in docs:
+        uid = doc.get("uid")
+        if uid is None:
+            continue
+        if "ref" not in doc:
+            data = uid.encode()
+            add((crc(data) & 0x3FFFFFFF) | ((crc(data, _SEED) & 0xF8) << 27))
+        # Most records (interactions) hold no embedded records: look before walking.
+        for value in doc.values():
+            if type(value) is list or type(value) is dict:
+                keys.update(ref_key(i["uid"]) for i in items_of(doc) if "ref" not in i)
+                break
+    return keys

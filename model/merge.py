@@ -43,24 +43,30 @@ def _is_records(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(i, dict) for i in value)
 
 
-def _pick(
-    x: Any, y: Any, sx: str, sy: str, name: str, lost: dict[tuple[str, str], dict[str, Any]]
-) -> Any:
-    """The later of two versions of one value; the other joins ``lost`` if it was an edit."""
-    if x == y and (x is _MISSING) == (y is _MISSING):
+#: A lost value by field, stamp and value: a set, so that merging in any grouping keeps the
+#: same ones (an embedded record changed in place can carry one stamp with two values).
+Lost = dict[tuple[str, str, bytes], dict[str, Any]]
+
+
+def _pick(x: Any, y: Any, sx: str, sy: str, name: str, lost: Lost) -> Any:
+    """The later of two versions of one value; the other joins ``lost`` if it was an edit.
+
+    An older write of the same value is lost too: every write but the latest is listed,
+    whichever copies met first (else ``merge(merge(v, w), v')`` would list the first ``v``
+    and ``merge(v, merge(w, v'))`` would not).
+    """
+    if x == y and (x is _MISSING) == (y is _MISSING) and sx == sy:
         return x
     if (sx, _canon(x)) > (sy, _canon(y)):
         win, lose, stamp = x, y, sy
     else:
         win, lose, stamp = y, x, sx
     if stamp and lose is not _MISSING:
-        lost[(name, stamp)] = {"field": name, "at": stamp, "value": lose}
+        lost[(name, stamp, _canon(lose))] = {"field": name, "at": stamp, "value": lose}
     return win
 
 
-def _merge_items(
-    x: Any, y: Any, gone: set[str], lost: dict[tuple[str, str], dict[str, Any]], name: str
-) -> list[dict[str, Any]]:
+def _merge_items(x: Any, y: Any, gone: set[str], lost: Lost, name: str) -> list[dict[str, Any]]:
     items: dict[str, dict[str, Any]] = {}
     for side in (x, y):
         for item in side if isinstance(side, list) else ():
@@ -81,7 +87,10 @@ def merge_doc(x: Mapping[str, Any], y: Mapping[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in x.items() if k != "n0"}
     fx: dict[str, str] = x.get("fs") or {}
     fy: dict[str, str] = y.get("fs") or {}
-    lost = {(e["field"], e["at"]): e for e in [*x.get("lost", ()), *y.get("lost", ())]}
+    lost: Lost = {
+        (e["field"], e["at"], _canon(e["value"])): e
+        for e in [*x.get("lost", ()), *y.get("lost", ())]
+    }
     gone = set(x.get("gone", ())) | set(y.get("gone", ()))
     merged: dict[str, Any] = {}
     stamps: dict[str, str] = {}
@@ -100,8 +109,13 @@ def merge_doc(x: Mapping[str, Any], y: Mapping[str, Any]) -> dict[str, Any]:
         merged["uid"] = x["uid"]
     if stamps:
         merged["fs"] = stamps
-    if lost:
-        merged["lost"] = [lost[key] for key in sorted(lost, key=lambda k: (k[1], k[0]))]
+    # The versions of an embedded record taken back go with it: a copy that saw only the
+    # removal never had them to list.
+    kept = sorted(
+        (at, field, value) for field, at, value in lost if field.partition("/")[2] not in gone
+    )
+    if kept:
+        merged["lost"] = [lost[(field, at, value)] for at, field, value in kept]
     if gone:
         merged["gone"] = sorted(gone)
     refs = [doc["ref"] for doc in (x, y) if "ref" in doc]

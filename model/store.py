@@ -27,9 +27,9 @@ from typing import Any
 
 import orjson
 
-from model import bookfile, damage, lock
+from model import bookfile, damage, lock, ref_index
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
-from model.identity import Clock, book_state_dir, refs_in
+from model.identity import Clock, book_state_dir, short_refs_in
 from model.merge import merge
 from model.migrations import (
     GONE,
@@ -75,7 +75,7 @@ class Store:
         self.state_dir = book_state_dir(self.path)
         self._log = UndoLog(self.state_dir / "undo.json", UNDO_DEPTH)
         self._redo_log = UndoLog(self.state_dir / "redo.json", UNDO_DEPTH)
-        self._refs: set[str] | None = None
+        self._refs: set[int] | None = None
         #: Called before each transaction takes the lock (the Book folds conflict copies).
         self.before_write: Callable[[], object] | None = None
         self._db = BookDB()
@@ -188,8 +188,10 @@ class Store:
         if self.clock is not None and META in tables:
             self.clock.observe(tables[META][META_ID].get("clock", ""))
 
-    def _refs_in_use(self) -> set[str]:
-        """Every ref of the book, gathered on the first insert after a load."""
+    def _refs_in_use(self) -> set[int]:
+        """Every seven-letter ref of the book, gathered on the first insert after a load."""
+        if self._refs is None:
+            self._refs = ref_index.load(self.state_dir / "refs.bin", self._signature)
         if self._refs is None:
             data = self._db.book.data
             docs = [
@@ -198,7 +200,7 @@ class Store:
                 if name not in RESERVED or name == GONE
                 for doc in table.values()
             ]
-            self._refs = refs_in(docs)
+            self._refs = short_refs_in(docs)
         return self._refs
 
     def _forget(self) -> None:
@@ -266,6 +268,10 @@ class Store:
                         if not keep_redo:
                             self._clear_redo()
                     self._commit()
+                    if raw:  # a merge brings refs that no fresh() saw
+                        self._refs = None
+                    elif self._refs is not None:
+                        ref_index.save(self.state_dir / "refs.bin", self._signature, self._refs)
         finally:
             txn.close()
             self._txn = None

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 from tinydb.table import Document
 
-from model.identity import Clock, ref_of
+from model.identity import Clock, ref_key
 from model.migrations import GONE, META, UNDO
 from model.stamping import stamp_new, stamp_update, tombstone
 from model.storage import BookDB, check_document
@@ -40,7 +40,7 @@ class Transaction:
         db: BookDB,
         label: dict[str, Any],
         clock: Clock | None = None,
-        refs: Callable[[], set[str]] | None = None,
+        refs: Callable[[], set[int]] | None = None,
     ) -> None:
         self._db = db
         self.label = label
@@ -67,11 +67,11 @@ class Transaction:
     def fresh(self) -> str:
         """A new uid from this device's clock whose ref no record of the book has."""
         assert self._clock is not None and self._refs is not None
-        refs = self._refs()
+        refs = self._refs()  # as ref_key numbers
         uid = self._clock.tick()
-        while ref_of(uid) in refs:
+        while ref_key(uid) in refs:
             uid = self._clock.tick()
-        refs.add(ref_of(uid))
+        refs.add(ref_key(uid))
         return uid
 
     def set_label(self, label: Mapping[str, Any]) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from model.identity import Clock, encode, refs_in
+from model.identity import Clock, encode, short_refs_in
 from model.merge import merge
 from model.migrations import GONE, META, META_ID, Tables, is_record_table
 from model.storage import BookDB
@@ -43,7 +43,7 @@ class Device:
 
     def write(self, change: Callable[[Transaction], Any], advance: int = 1) -> Any:
         self.time += advance
-        refs = refs_in(
+        refs = short_refs_in(
             [g.get("doc", {}) for g in self.tables.get(GONE, {}).values()]
             + [d for n, t in self.tables.items() if is_record_table(n) for d in t.values()]
         )

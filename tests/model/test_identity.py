@@ -98,3 +98,19 @@ def test_the_clock_never_goes_back_and_moves_past_what_it_saw() -> None:
     clock.observe(seen)
     assert clock.tick() > seen
     assert len(first) == 18 and first.endswith("ABCDEF")
+
+
+def test_ref_key_is_the_seven_letter_ref_as_a_number() -> None:
+    # The check of a new record's ref compares keys: each key must spell its ref, five
+    # bits a letter (two letters a ten-bit pair, the seventh from bits 30-34).
+    from model.identity import ref_key, short_refs_in
+
+    letters = "abcdefghijkmnpqrstuvwxyz23456789"
+    for number in range(20_000):
+        uid = f"01HF7YAT{number:04}00000{number % 7}"
+        key = ref_key(uid)
+        spelt = "".join(letters[(key >> shift) & 31] for shift in (5, 0, 15, 10, 25, 20, 30))
+        assert spelt == ref_of(uid)
+    docs = [{"uid": "U1", "contacts": [{"uid": "U2"}]}, {"uid": "U3", "ref": "abcdefgh"}]
+    # A record with a longer ref of its own leaves its seven letters free.
+    assert short_refs_in(docs) == {ref_key("U1"), ref_key("U2")}
