@@ -8,7 +8,7 @@
   reason to re-read, never remove one.
 * Each write is one atomic replacement of the file (``model.bookfile``), and
   logs the before- and after-images of what it touched in this device's undo log
-  (``model.undo_log``), outside the book, so any process of this device can take
+  (``model.history``), outside the book, so any process of this device can take
   back its newest change, and never another device's.
 * With a :class:`~model.identity.Clock` every record gets identity as it is
   written (``model.transaction``), and another copy of the book can be merged in.
@@ -29,6 +29,7 @@ import orjson
 
 from model import bookfile, damage, lock, ref_index
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
+from model.history import History
 from model.identity import Clock, book_state_dir, short_refs_in
 from model.merge import merge
 from model.migrations import (
@@ -73,8 +74,7 @@ class Store:
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.clock = clock
         self.state_dir = book_state_dir(self.path)
-        self._log = UndoLog(self.state_dir / "undo.json", UNDO_DEPTH)
-        self._redo_log = UndoLog(self.state_dir / "redo.json", UNDO_DEPTH)
+        self._history = History(self.state_dir, UNDO_DEPTH)
         self._refs: set[int] | None = None
         #: Called before each transaction takes the lock (the Book folds conflict copies).
         self.before_write: Callable[[], object] | None = None
@@ -254,7 +254,7 @@ class Store:
         *,
         raw: bool,
         log: bool = True,
-        keep_redo: bool = False,
+        redo: bool = False,
     ) -> Iterator[Transaction]:
         """One transaction under the lock: the block, then the log entry, then the book."""
         self._txn = txn = Transaction(self._db, label, self.clock, self._refs_in_use)
@@ -264,9 +264,9 @@ class Store:
                 changes = txn.changes()
                 if changes:
                     if log:
-                        self._log_undo(txn.label, changes if undoable else None, raw)
-                        if not keep_redo:
-                            self._clear_redo()
+                        with self._history_io():
+                            logged = changes if undoable else None
+                            self._history.wrote(txn.label, logged, raw, redo=redo)
                     self._commit()
                     if raw:  # a merge brings refs that no fresh() saw
                         self._refs = None
@@ -317,29 +317,7 @@ class Store:
 
         A field another device changed since is left as that device wrote it.
         """
-        with self._mutex:
-            if self._txn is not None:
-                raise RuntimeError("Store.undo() inside a transaction")
-            with self._exclusive():
-                self._refresh(locked=True)
-                log = self._entries()
-                if not log:
-                    return None
-                label, raw, changes = self._undo_entry(len(log), log[-1])
-                try:
-                    self._log.save(log[:-1])
-                except OSError as error:
-                    raise self._write_failed(error) from error
-                with self._run(label, True, raw=raw, log=False) as txn:
-                    take_back(txn, changes, raw=raw or self.clock is None)
-                    self._push_redo(label, txn.changes(), raw)
-                return label
-
-    def _push_redo(self, label: dict[str, Any], changes: list[list[Any]], raw: bool) -> None:
-        try:
-            self._redo_log.push({"label": label, "raw": raw, "changes": changes})
-        except OSError as error:
-            raise self._write_failed(error) from error
+        return self._take_back(self._history.undo, redo=False)
 
     def redo(self) -> dict[str, Any] | None:
         """Take back this device's newest undo; its label, or ``None`` if none is left.
@@ -347,64 +325,33 @@ class Store:
         An undo is itself a change, so redoing it is taking back that change; the
         redo goes on the undo log again, and any other write ends the redo chain.
         """
+        return self._take_back(self._history.redo, redo=True)
+
+    def _take_back(self, log: UndoLog, *, redo: bool) -> dict[str, Any] | None:
         with self._mutex:
             if self._txn is not None:
-                raise RuntimeError("Store.redo() inside a transaction")
+                raise RuntimeError("Store.undo() or redo() inside a transaction")
             with self._exclusive():
                 self._refresh(locked=True)
-                try:
-                    log = self._redo_log.entries()
-                except (ValueError, OSError) as error:
-                    raise self._corrupt(LayoutError(f"{self._redo_log.path}")) from error
-                if not log:
+                with self._history_io():
+                    entry = self._history.pop(log)
+                if entry is None:
                     return None
-                label, raw, changes = self._undo_entry(len(log), log[-1])
-                try:
-                    self._redo_log.save(log[:-1])
-                except OSError as error:
-                    raise self._write_failed(error) from error
-                with self._run(label, True, raw=raw, keep_redo=True) as txn:
+                label, raw, changes = entry
+                with self._run(label, True, raw=raw, log=redo, redo=redo) as txn:
                     take_back(txn, changes, raw=raw or self.clock is None)
+                    if not redo:
+                        with self._history_io():
+                            self._history.undone(label, txn.changes(), raw)
                 return label
 
-    def _entries(self) -> list[dict[str, Any]]:
+    @contextmanager
+    def _history_io(self) -> Iterator[None]:
+        """The undo and redo logs' failures, reported as the book's own."""
         try:
-            return self._log.entries()
-        except (ValueError, OSError) as error:
-            where = f"{self._log.path}"
-            raise self._corrupt(LayoutError(where)) from error
-
-    def _undo_entry(
-        self, number: int, entry: dict[str, Any]
-    ) -> tuple[dict[str, Any], bool, list[Any]]:
-        label, changes = entry.get("label"), entry.get("changes")
-        if not (isinstance(label, dict) and isinstance(changes, list)) or not all(
-            isinstance(change, list)
-            and len(change) == 4
-            and isinstance(change[0], str)
-            and change[0] not in RESERVED - {GONE}
-            and isinstance(change[1], str)
-            and change[1].isdigit()
-            and isinstance(change[2], dict | None)
-            and isinstance(change[3], dict | None)
-            for change in changes
-        ):
-            raise self._corrupt(LayoutError(f"{self._log.path}#{number}"))
-        return label, bool(entry.get("raw")), changes
-
-    def _clear_redo(self) -> None:
-        """A new write ends the redo chain, as in every editor."""
-        try:
-            self._redo_log.clear()
-        except OSError as error:
-            raise self._write_failed(error) from error
-
-    def _log_undo(self, label: dict[str, Any], changes: list[list[Any]] | None, raw: bool) -> None:
-        try:
-            if changes is None:
-                self._log.clear()
-                return
-            self._log.push({"label": label, "raw": raw, "changes": changes})
+            yield
+        except LayoutError as error:
+            raise self._corrupt(error) from error
         except OSError as error:
             raise self._write_failed(error) from error
 
