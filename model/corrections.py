@@ -22,25 +22,13 @@ from model.invoice import Invoice
 from model.issue import IssueKind, Severity
 from model.money import parse_amount
 from model.receipt import Receipt
-from model.records import Found, find_ref, ref, refuse_fields
+from model.records import DATE_FIELD, TEXT_FIELD, Found, find_ref, ref, refuse_fields
 from model.store import Store, Transaction
 from model.timestamps import day_text, moment_text
 
 __all__ = ["Corrections", "Named", "describe", "money"]
 
 _OF_CLIENT = ("interactions", "issues", "invoices", "thanks", "kudos")
-#: Where each kind keeps the day it happened.
-_DATE_FIELD = {
-    "interaction": "when",
-    "issue": "opened",
-    "invoice": "issued",
-    "payment": "on",
-    "credit": "on",
-    "thanks": "owed_at",
-    "kudos": "when",
-    "state": "at",
-}
-_TEXT_FIELD = {"state": "note", "contact": "name", "credit": "reason"}
 _PAST_ONLY = frozenset({"interaction", "issue", "payment", "credit", "thanks", "kudos", "state"})
 
 
@@ -53,8 +41,8 @@ def describe(found: Found, name: str) -> dict[str, Any]:
     """A label naming the record in words ("the call of 18 Nov 2026 with ACME GmbH: 'test'")."""
     r, doc = found.record, found.doc
     params: dict[str, Any] = {"name": name, "ref": ref(r)}
-    if found.kind in _DATE_FIELD:
-        params["date"] = r.get(_DATE_FIELD[found.kind], "")
+    if found.kind in DATE_FIELD:
+        params["date"] = r.get(DATE_FIELD[found.kind], "")
     for key in ("text", "kind", "state"):
         if isinstance(r.get(key), str):
             params[key] = r[key]
@@ -267,12 +255,12 @@ def _apply(
         text = given["text"].strip()
         if not text and kind not in ("state", "credit"):
             raise InputError("edit.empty_text", ref=shown)
-        item[_TEXT_FIELD.get(kind, "text")] = text
+        item[TEXT_FIELD.get(kind, "text")] = text
     if given["date"] is not None:
         day = _day(given["date"])
         if kind in _PAST_ONLY and day > now.date():
             raise InputError("edit.future", ref=shown, date=day_text(day))
-        field = _DATE_FIELD[kind]
+        field = DATE_FIELD[kind]
         if field in ("when", "opened", "owed_at", "at"):
             from model.dates import noon_on
 

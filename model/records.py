@@ -15,7 +15,17 @@ from typing import Any
 from model.errors import InputError
 from model.identity import ref_of
 
-__all__ = ["EDITABLE", "Found", "current_values", "find_ref", "kind_of", "ref", "refuse_fields"]
+__all__ = [
+    "DATE_FIELD",
+    "EDITABLE",
+    "TEXT_FIELD",
+    "Found",
+    "current_values",
+    "find_ref",
+    "kind_of",
+    "ref",
+    "refuse_fields",
+]
 
 Tables = Mapping[str, Mapping[str, dict[str, Any]]]
 
@@ -127,19 +137,19 @@ def refuse_fields(found: Found, given: Mapping[str, object]) -> None:
         raise InputError("edit.nothing", ref=ref(found.record), fields=fields)
 
 
-_FIELD_OF = {
-    "text": {"state": "note", "contact": "name", "credit": "reason"},
-    "date": {
-        "interaction": "when",
-        "issue": "opened",
-        "invoice": "issued",
-        "payment": "on",
-        "credit": "on",
-        "thanks": "owed_at",
-        "kudos": "when",
-        "state": "at",
-    },
+#: Where each kind keeps the day it happened, and the words it is about.
+DATE_FIELD = {
+    "interaction": "when",
+    "issue": "opened",
+    "invoice": "issued",
+    "payment": "on",
+    "credit": "on",
+    "thanks": "owed_at",
+    "kudos": "when",
+    "state": "at",
 }
+TEXT_FIELD = {"state": "note", "contact": "name", "credit": "reason"}
+_FIELD_OF = {"text": TEXT_FIELD, "date": DATE_FIELD}
 
 
 def current_values(found: Found) -> dict[str, str]:
