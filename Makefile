@@ -11,15 +11,22 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The editable checkout is byte-compiled after install: with PYTHONDONTWRITEBYTECODE set
+# (as on many machines) Python would otherwise compile model/ and tui/ on every start.
+COMPILE := $(BIN)/python -m compileall -q model tui
+
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(COMPILE)
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(COMPILE)
 	touch $(STAMP) $@
 
 run: $(STAMP)
+	@$(COMPILE)
 	$(BIN)/rapport
 
 test: $(TEST_STAMP) lint typecheck pytest

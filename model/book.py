@@ -11,15 +11,12 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, assert_never
+from typing import TYPE_CHECKING, Any, assert_never
 
 import pendulum
 
-from model import board as _board
-from model import file_view, quicklog, shapes
-from model import search as _search
+from model import quicklog, shapes
 from model.batch import Batch
-from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
 from model.book_sync import Syncing
 from model.cadence import cadence_table
 from model.client import Client, Reflection, State
@@ -36,9 +33,15 @@ from model.quicklog_complete import complete, known_words
 from model.quicklog_words import split_words
 from model.receipt import Receipt
 from model.resolve import resolve_client
-from model.search import SearchHit
 from model.store import Store
-from model.today import TodayItem, today_items
+
+if TYPE_CHECKING:
+    # The queries' modules load with the first query: a one-line write needs none of them.
+    from model import file_view
+    from model import search as _search
+    from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
+    from model.search import SearchHit
+    from model.today import TodayItem
 
 __all__ = ["Batch", "Book", "ClientFile", "KudosRow"]
 
@@ -116,6 +119,8 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
     # -- queries -----------------------------------------------------------
 
     def _current(self) -> dict[str, Signals]:
+        from model import board as _board
+
         self.fold_copies()
         tables = self._store.tables()
         generation = self._store.generation
@@ -147,18 +152,28 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         return resolve_client(ref, self.clients())
 
     def board(self, now: pendulum.DateTime, filter: BoardFilter | None = None) -> list[BoardRow]:
+        from model import board as _board
+
         return _board.board_rows(self._current(), now, filter)
 
     def summary(self, now: pendulum.DateTime) -> Summary:
+        from model import board as _board
+
         return _board.summary(_board.board_rows(self._current(), now), now)
 
     def open_issues(self, now: pendulum.DateTime, client: str | None = None) -> list[IssueRow]:
+        from model import board as _board
+
         return _board.open_issue_rows(self._current(), now, client)
 
     def overdue(self, now: pendulum.DateTime, client: str | None = None) -> list[OverdueRow]:
+        from model import board as _board
+
         return _board.overdue_rows(self._current(), now, client)
 
     def gratitude(self, now: pendulum.DateTime, client: str | None = None) -> Gratitude:
+        from model import board as _board
+
         signals = self._current()
         return _board.gratitude(self._store.tables(), signals, now, client)
 
@@ -180,20 +195,28 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
 
     def client_json(self, ref: str) -> dict[str, Any]:
         """The whole client file as one JSON-safe object, every record with its ref."""
+        from model import file_view
+
         client = self.resolve(ref)
         return file_view.client_json(self._store.tables(), client.id)
 
     def timeline(self, ref: str) -> list[file_view.Event]:
         """Everything that happened with the client, newest first, with refs."""
+        from model import file_view
+
         client = self.resolve(ref)
         return file_view.timeline(self._store.tables(), client.id)
 
     def today(self, now: pendulum.DateTime, days: int = 0) -> list[TodayItem]:
         """What is due today or overdue (or within ``days`` ahead), most urgent first."""
+        from model.today import today_items
+
         return today_items(self._store.tables(), self._current(), now, days)
 
     def search(self, text: str) -> list[SearchHit]:
         """Every note, interaction, issue, kudos, thanks and follow-up holding ``text``."""
+        from model import search as _search
+
         tables = self._store.tables()
         generation = self._store.generation
         if self._search_index is None or self._search_index[0] != generation:

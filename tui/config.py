@@ -36,8 +36,10 @@ class ConfigError(InputError):
 
     def render(self, locale: str) -> str:
         """The problem in the reader's language when it is one of ours, else as TOML said it."""
-        from model.i18n import t
+        from model.i18n import t, use
+        from tui.texts import config as texts
 
+        use(texts)  # its own sentences, also where no front end has started (a test, a script)
         params = dict(self.params)
         if "problem_key" in params:
             params["problem"] = t(params["problem_key"], locale, **params)

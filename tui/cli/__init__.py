@@ -10,27 +10,34 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from model import LOCALES, BoardFilter, Receipt, State
-from tui.cli.clients import client
-from tui.cli.context import (
-    STATES,
-    Context,
-    RapportGroup,
-    echo,
-    pass_context,
-    refusing,
-    yes_option,
-)
-from tui.cli.correct import client_delete, delete, edit, redo
-from tui.cli.quick import quick
-from tui.cli.sync import merge, merge_driver, sync
-from tui.cli.today import search, today
+from model import LOCALES, Receipt
+from tui.cli.context import STATES, Context, echo, pass_context, refusing, yes_option
+from tui.cli.lazy import LazyGroup
 from tui.cli.topics import TOPICS
 from tui.config import Config, ConfigError, config_path, load_config
+
+if TYPE_CHECKING:
+    from model import BoardFilter
+
+# Each command by name and where it lives, imported when it runs (tui/cli/lazy.py):
+# adding a command is one line here.
+COMMANDS = {
+    "quick": "tui.cli.quick:quick",
+    "client": "tui.cli.clients:client",
+    "client delete": "tui.cli.correct:client_delete",
+    "today": "tui.cli.today:today",
+    "search": "tui.cli.today:search",
+    "delete": "tui.cli.correct:delete",
+    "edit": "tui.cli.correct:edit",
+    "redo": "tui.cli.correct:redo",
+    "merge": "tui.cli.sync:merge",
+    "merge-driver": "tui.cli.sync:merge_driver",
+    "sync": "tui.cli.sync:sync",
+}
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,6 +69,8 @@ def filter_options(fn: F) -> F:
 
 
 def make_filter(**kw: Any) -> BoardFilter:
+    from model import BoardFilter, State
+
     return BoardFilter(
         states=tuple(State(s) for s in kw["states"]),
         tags=tuple(kw["tags"]),
@@ -81,7 +90,8 @@ Help topics: rapport help quicklog|dates|amounts|files|sync
 
 
 @click.group(
-    cls=RapportGroup,
+    cls=LazyGroup,
+    lazy=COMMANDS,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=EXIT_STATUS,
@@ -233,16 +243,3 @@ def help_(ctx: click.Context, /, topic: str | None) -> None:
             click.echo(f"  {name:<10} {c.say(f'cli.topic.{name}.title')}")
     else:
         raise click.UsageError(c.say("cli.topic.unknown", topic=topic, topics=", ".join(TOPICS)))
-
-
-main.add_command(quick)
-main.add_command(client)
-main.add_command(today)
-main.add_command(search)
-main.add_command(delete)
-main.add_command(edit)
-main.add_command(redo)
-client.add_command(client_delete)
-main.add_command(merge)
-main.add_command(merge_driver)
-main.add_command(sync)

@@ -20,13 +20,13 @@ import sys
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 import orjson
 import pendulum
 
-from model import LOCALES, Book, RapportError, Receipt, State, default_locale, t
+from model import LOCALES, RapportError, Receipt, State, default_locale, t
 from model.errors import InputError
 from model.i18n import use
 from model.printable import json_text, terminal
@@ -34,6 +34,9 @@ from tui.cli import texts as _messages
 from tui.cli import topics as _topics
 from tui.config import Config, load_config
 from tui.texts import config as _config_texts
+
+if TYPE_CHECKING:
+    from model import Book
 
 __all__ = [
     "JSON_SCHEMA",
@@ -86,6 +89,8 @@ class Context:
 
     @functools.cached_property
     def book(self) -> Book:
+        from model import Book  # on first use: the board's modules come with it
+
         return Book(
             self.db, cadence=self.config.cadence or None, notice=self.notice, on_fold=self.folded
         )
@@ -315,6 +320,8 @@ def yes_option(fn: F) -> F:
 
 
 def complete_client(ctx: click.Context, /, _param: click.Parameter, incomplete: str) -> list[str]:
+    from model import Book
+
     root = ctx.find_root().params
     try:
         book = Book(book_path(root.get("db")))
