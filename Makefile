@@ -41,10 +41,12 @@ typecheck: $(TEST_STAMP)
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -n 2
 
-# `make bench SIZES=2k,10k` (default all four; the 1M book takes minutes). The yardsticks are
+# `make bench SIZES=2k,10k WRITES=0` (default all four sizes, and a board soaked by 10,000
+# external writes; the 1M book takes minutes). The yardsticks are
 # installed when missing: Taskwarrior from Debian (apt-get, as root or through sudo -n),
 # jrnl into a venv of its own; a failed install leaves its column empty and says so.
 SIZES ?= 2k,10k,100k,1M
+WRITES ?= 10000
 BENCH_VENV := .venv-bench
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 
@@ -57,7 +59,7 @@ bench: $(TEST_STAMP)
 		&& $(BENCH_VENV)/bin/pip install --quiet jrnl; } \
 		|| echo "bench: jrnl could not be installed; its column stays empty"
 	@$(COMPILE)
-	$(BIN)/python -m bench --sizes $(SIZES) --jrnl $(BENCH_VENV)/bin/jrnl
+	$(BIN)/python -m bench --sizes $(SIZES) --soak-writes $(WRITES) --jrnl $(BENCH_VENV)/bin/jrnl
 
 screenshots: $(TEST_STAMP)
 	$(BIN)/python -m screenshots.make
