@@ -36,7 +36,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff format --check model tui tests bench
 
 typecheck: $(TEST_STAMP)
-	$(BIN)/mypy model tui
+	$(BIN)/mypy model tui bench
 
 pytest: $(TEST_STAMP)
 	$(BIN)/pytest -n 2

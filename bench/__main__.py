@@ -135,9 +135,9 @@ def read_table(folder: Path, books: dict[int, Path]) -> None:
         task = Taskwarrior(here, n) if Taskwarrior.installed() and n <= 100_000 else None
         cells = []
         for ours, theirs in (
-            (rapport.list_json(), "list"),
+            (rapport.list_json(), "list_all"),
             (rapport.client_show(), "project_list"),
-            (rapport.today(), "list"),
+            (rapport.today(), "list_all"),
         ):
             if task is None:
                 cells.append(ms(_median_run(ours, rapport.env, pairs_for(n))).strip())

@@ -91,7 +91,7 @@ class Taskwarrior:
     def add(self) -> list[str]:
         return ["task", "add", "call", "talked", "about", "the", "budget", "project:c1"]
 
-    def list(self) -> list[str]:
+    def list_all(self) -> list[str]:
         return ["task", "list"]
 
     def project_list(self) -> list[str]:
