@@ -262,7 +262,7 @@ def main() -> None:
         for n in sizes:
             books[n], seconds = build(folder, n)
             target = " (target < 60 s)" if n >= 1_000_000 else ""
-            print(f"`rapport demo` of {label(n)} interactions: {seconds:.1f} s{target}")
+            print(f"- `rapport demo` of {label(n)} interactions: {seconds:.1f} s{target}")
         quick_table(folder, books, jrnl)
         read_table(folder, books)
         write_table(books)
