@@ -95,7 +95,7 @@ class Taskwarrior:
         return ["task", "list"]
 
     def project_list(self) -> list[str]:
-        return ["task", "project:c1", "list"]
+        return ["task", "project.is:c1", "list"]
 
 
 class Jrnl:
