@@ -11,7 +11,9 @@ while idle afterwards.  The writes come from one other process, each a durable
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,7 +33,21 @@ def _resident_bytes() -> int:
 
 
 def soak(book_path: Path, writes: int) -> dict[str, float]:
-    """Memory before and after ``writes`` external writes, and idle CPU after them."""
+    """Memory before and after ``writes`` external writes, and idle CPU after them.
+
+    The board runs in a fresh interpreter, so its memory is the board's alone."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.soak", "board", str(book_path), str(writes)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    figures: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _soak_here(book_path: Path, writes: int) -> dict[str, float]:
     figures: dict[str, float] = {}
 
     async def body(app: Any, pilot: Any, frames: Frames) -> float:
@@ -39,7 +55,7 @@ def soak(book_path: Path, writes: int) -> dict[str, float]:
         figures["rss_before"] = _resident_bytes()
         start = time.perf_counter()
         writer = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bench.soak", str(book_path), str(writes)
+            sys.executable, "-m", "bench.soak", "write", str(book_path), str(writes)
         )
         if await writer.wait() != 0:
             raise RuntimeError("the soak writer failed")
@@ -69,4 +85,8 @@ def _write(book_path: Path, writes: int) -> None:
 
 
 if __name__ == "__main__":
-    _write(Path(sys.argv[1]), int(sys.argv[2]))
+    role, path, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    if role == "board":
+        print(json.dumps(_soak_here(path, count)))
+    else:
+        _write(path, count)
