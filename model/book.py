@@ -43,7 +43,11 @@ if TYPE_CHECKING:
     from model.search import SearchHit
     from model.today import TodayItem
 
-__all__ = ["Batch", "Book", "ClientFile", "KudosRow"]
+__all__ = ["PROGRESS_STEP", "Batch", "Book", "ClientFile", "KudosRow", "Progress"]
+
+Progress = Callable[[str, int, int], None]
+"""Told ``(stage, done, total)`` as a long write goes on."""
+PROGRESS_STEP = 5_000
 
 _TABLES = ("clients", "interactions", "issues", "invoices", "thanks", "kudos", "followups")
 
@@ -317,6 +321,7 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         replace: bool = False,
         only_into_empty: bool = False,
         keep_as: os.PathLike[str] | None = None,
+        progress: Progress | None = None,
     ) -> Receipt:
         """Write many records in one transaction; ``replace`` empties the book first.
 
@@ -325,7 +330,8 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         back, and so is loading into an empty book (the demo): one step.
         ``only_into_empty`` refuses a book with records, and ``keep_as`` copies the
         file that is replaced there first: both under the same lock as the write, so
-        no other process can write in between.
+        no other process can write in between.  ``progress("load", done, total)`` hears
+        every few thousand records (a 1M book takes a while: a bar on a terminal).
         """
         with self._store.transaction(undoable=replace or self._empty()) as tx:
             if only_into_empty and not replace and any(tx.table(name) for name in _TABLES):
@@ -341,11 +347,21 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
             clash = sorted(taken & {c.id for c in batch.clients})
             if clash:
                 raise InputError("client.id_taken", id=clash[0])
-            for name, docs in batch.tables().items():
+            tables = batch.tables()
+            total, done = sum(len(docs) for docs in tables.values()), 0
+            for name, docs in tables.items():
                 for doc in docs:
                     tx.insert(name, doc)
+                    done += 1
+                    if progress is not None and done % PROGRESS_STEP == 0:
+                        progress("load", done, total)
+            if progress is not None:
+                progress("load", total, total)
+                progress("write", 0, 1)
             receipt = Receipt("book.loaded", {"clients": len(batch.clients)})
             tx.set_label(receipt.label())
+        if progress is not None:
+            progress("write", 1, 1)
         return receipt
 
     def _empty(self) -> bool:

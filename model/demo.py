@@ -15,7 +15,7 @@ from pathlib import Path
 import pendulum
 
 from model.batch import Batch
-from model.book import Book
+from model.book import PROGRESS_STEP, Book, Progress
 from model.client import Client, Contact, Reflection, State, StateChange, slugify
 from model.gratitude import Kudos, Thanks
 from model.interaction import Interaction, InteractionKind
@@ -103,9 +103,14 @@ def _name(i: int) -> str:
 
 
 def demo_batch(
-    now: pendulum.DateTime, *, clients: int = 24, interactions: int = 400, seed: int = 7
+    now: pendulum.DateTime,
+    *,
+    clients: int = 24,
+    interactions: int = 400,
+    seed: int = 7,
+    progress: Progress | None = None,
 ) -> Batch:
-    """The demo book as entities, ready for :meth:`Book.load`."""
+    """The demo book as entities, ready for :meth:`Book.load`; ``progress("build", n, total)``."""
     rnd = random.Random(seed)
     batch = Batch()
     today = now.date()
@@ -139,12 +144,16 @@ def demo_batch(
             )
         batch.clients.append(client)
     ids = [c.id for c in batch.clients]
-    for _ in range(interactions):
+    for n in range(interactions):
+        if progress is not None and n % PROGRESS_STEP == 0:
+            progress("build", n, interactions)
         moment = now.subtract(days=rnd.randint(0, 400), minutes=rnd.randint(0, 600))
         kind = rnd.choice(list(InteractionKind))
         batch.interactions.append(
             Interaction(rnd.choice(ids), kind, moment_text(moment), rnd.choice(_NOTES))
         )
+    if progress is not None:
+        progress("build", interactions, interactions)
     for n, c in enumerate(batch.clients):
         batch.issues.append(_issue(rnd, n, c, now))
         batch.invoices += [_invoice(rnd, n * 2 + k + 1, c, today) for k in range(2)]
@@ -209,6 +218,7 @@ def build_demo(
     interactions: int = 400,
     seed: int = 7,
     replace: bool = False,
+    progress: Progress | None = None,
 ) -> Receipt:
     """Write the demo into ``book`` in one transaction.
 
@@ -217,6 +227,8 @@ def build_demo(
     ``undo`` brings its records back.  The check, the copy and the write share one
     lock, so a write from another terminal cannot slip in between.
     """
-    batch = demo_batch(now, clients=clients, interactions=interactions, seed=seed)
+    batch = demo_batch(
+        now, clients=clients, interactions=interactions, seed=seed, progress=progress
+    )
     keep = before_demo_path(book) if replace else None
-    return book.load(batch, replace=replace, only_into_empty=True, keep_as=keep)
+    return book.load(batch, replace=replace, only_into_empty=True, keep_as=keep, progress=progress)

@@ -206,14 +206,26 @@ def demo(c: Context, /, clients: int, interactions: int, seed: int, force: bool,
       rapport demo --clients 1000 --interactions 100000 --db /tmp/demo.json
     """
     from model.demo import before_demo_path, build_demo
+    from tui.cli.progress import bars
 
     if force and c.book.clients():
         # A slip of the hand must not replace a real book: ask, on a terminal.
         kept = before_demo_path(c.book)
         c.confirm(c.say("cli.demo_confirm", path=str(c.db), kept=str(kept)), yes)
-    build_demo(
-        c.book, c.now(), clients=clients, interactions=interactions, seed=seed, replace=force
-    )
+    progress = bars(c, interactions)
+    try:
+        build_demo(
+            c.book,
+            c.now(),
+            clients=clients,
+            interactions=interactions,
+            seed=seed,
+            replace=force,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
     params = {"clients": clients, "interactions": interactions, "path": str(c.db)}
     c.done(Receipt("cli.demo_done", params))
 
