@@ -1,0 +1,88 @@
+"""The main file as a fold writes it: stock TinyDB's layout, with a map in ``_meta``.
+
+The file stays ``{"_meta": {"1": {...}}, table: {doc_id: doc}, ...}``, which stock
+``TinyDB(path)`` opens as it always did (``_meta`` is one more table to it).  The
+fold adds to the ``_meta`` document what lets a writer avoid parsing the whole book:
+
+* ``token``: names this fold; every journal line names the fold it was based on.
+* ``from``: the token of the fold before, whose journal lines are in this file now
+  (a kill between the rename and emptying the journal must replay nothing twice).
+* ``size``: the file's length; a file of another length was rewritten by another
+  program (stock TinyDB, an editor), and its ``index`` means nothing any more.
+* ``index``: ``[table, start, end, ...]``, where each table's object lies in the file.
+* ``last``: ``[table, id, ...]``, the highest document id of each table at the fold.
+
+Lists, not objects, so the head stays one brace deep for ``bookfile.peek``.
+In memory ``_meta`` keeps only what the book means (schema, generation, clock).
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+import orjson
+
+from model.migrations import META, META_ID, Tables
+
+__all__ = ["FILE_FIELDS", "dump", "split_meta", "table_at"]
+
+#: The ``_meta`` fields that describe the file, not the book.
+FILE_FIELDS = ("token", "from", "size", "index", "last")
+
+
+def _last_id(table: dict[str, Any]) -> int:
+    return max(map(int, table), default=0)
+
+
+def dump(tables: Tables, previous: str) -> tuple[bytes, dict[str, Any]]:
+    """The file bytes of ``tables`` with the fold's map in ``_meta``, and that map.
+
+    The token is drawn from what the file holds, so two devices that fold the same
+    book (a migration, a merge of the same copies) write the same bytes."""
+    parts: list[bytes] = []
+    spans: list[tuple[str, int, int]] = []
+    last: list[Any] = []
+    offset = 0
+    for name, table in tables.items():
+        if name == META:
+            continue
+        key = b"," + orjson.dumps(name) + b":"
+        value = orjson.dumps(table)
+        spans.append((name, offset + len(key), offset + len(key) + len(value)))
+        last += [name, _last_id(table)]
+        parts += [key, value]
+        offset += len(key) + len(value)
+    body = b"".join(parts) + b"}"
+    meta = dict((tables.get(META) or {}).get(META_ID) or {})
+    seed = orjson.dumps([previous, meta]) + body[:4096] + body[-4096:]
+    token = f"{zlib.crc32(body):08x}{zlib.crc32(seed):08x}"
+    meta.update(token=token, last=last)
+    meta["from"] = previous
+    head_size = 0
+    while True:
+        meta["size"] = head_size + len(body)
+        meta["index"] = [x for name, a, b in spans for x in (name, a + head_size, b + head_size)]
+        head = b'{"_meta":{"1":' + orjson.dumps(meta) + b"}"
+        if len(head) == head_size:
+            return head + body, {name: meta[name] for name in FILE_FIELDS}
+        head_size = len(head)
+
+
+def split_meta(tables: Tables) -> dict[str, Any]:
+    """Take the file's fields out of ``tables``' ``_meta`` (in place) and return them."""
+    meta = (tables.get(META) or {}).get(META_ID)
+    if meta is None:
+        return {}
+    return {name: meta.pop(name) for name in FILE_FIELDS if name in meta}
+
+
+def table_at(fields: dict[str, Any], name: str) -> tuple[int, int] | None:
+    """Where table ``name`` lies in a file whose map is ``fields``; ``None`` if unmapped."""
+    index = fields.get("index")
+    if not isinstance(index, list):
+        return None
+    for at in range(0, len(index) - 2, 3):
+        if index[at] == name and type(index[at + 1]) is int and type(index[at + 2]) is int:
+            return index[at + 1], index[at + 2]
+    return None
