@@ -35,6 +35,8 @@ __all__ = [
     "backup_path",
     "backups",
     "head_meta",
+    "meta_of",
+    "open_head",
     "peek",
     "private_folder",
     "read",
@@ -124,9 +126,13 @@ def head_meta(path: Path) -> dict[str, object] | None:
     if fd is None:
         return None
     try:
-        head = os.read(fd, _HEAD_BYTES)
+        return meta_of(os.read(fd, _HEAD_BYTES))
     finally:
         os.close(fd)
+
+
+def meta_of(head: bytes) -> dict[str, object] | None:
+    """The ``_meta`` document in the first bytes of a book, if they hold it whole."""
     match = _HEAD.match(head)
     if match is None:
         return None
@@ -135,6 +141,18 @@ def head_meta(path: Path) -> dict[str, object] | None:
     except orjson.JSONDecodeError:
         return None
     return meta if isinstance(meta, dict) else None
+
+
+def open_head(path: Path) -> tuple[int, bytes, Signature] | None:
+    """A read descriptor on the book (the caller closes it), its head and its signature."""
+    fd = _open_book(path)
+    if fd is None:
+        return None
+    try:
+        return fd, os.pread(fd, _HEAD_BYTES, 0), _signature(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read(path: Path) -> tuple[bytes, Signature] | None:

@@ -141,14 +141,16 @@ def _entry(raw: bytes) -> Entry | None:
 
 
 def _is_change(change: object) -> bool:
+    # Type checks by identity: a fresh process replays hundreds of lines per start.
+    if type(change) is not list or len(change) != 4:
+        return False
+    table, doc_id, before, after = change
     return (
-        isinstance(change, list)
-        and len(change) == 4
-        and isinstance(change[0], str)
-        and isinstance(change[1], str)
-        and change[1].isdigit()
-        and isinstance(change[2], dict | None)
-        and isinstance(change[3], dict | None)
+        type(table) is str
+        and type(doc_id) is str
+        and doc_id.isdigit()
+        and (before is None or type(before) is dict)
+        and (after is None or type(after) is dict)
     )
 
 

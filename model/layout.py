@@ -25,7 +25,7 @@ import orjson
 
 from model.migrations import META, META_ID, Tables
 
-__all__ = ["FILE_FIELDS", "dump", "split_meta", "table_at"]
+__all__ = ["FILE_FIELDS", "dump", "spans", "split_meta"]
 
 #: The ``_meta`` fields that describe the file, not the book.
 FILE_FIELDS = ("token", "from", "size", "index", "last")
@@ -77,12 +77,18 @@ def split_meta(tables: Tables) -> dict[str, Any]:
     return {name: meta.pop(name) for name in FILE_FIELDS if name in meta}
 
 
-def table_at(fields: dict[str, Any], name: str) -> tuple[int, int] | None:
-    """Where table ``name`` lies in a file whose map is ``fields``; ``None`` if unmapped."""
-    index = fields.get("index")
-    if not isinstance(index, list):
+def spans(fields: dict[str, Any]) -> tuple[dict[str, tuple[int, int]], dict[str, int]] | None:
+    """Where each table lies and its last id, from a fold's map; ``None`` if there is none."""
+    index, last = fields.get("index"), fields.get("last")
+    if not (isinstance(index, list) and isinstance(last, list) and len(index) % 3 == 0):
         return None
-    for at in range(0, len(index) - 2, 3):
-        if index[at] == name and type(index[at + 1]) is int and type(index[at + 2]) is int:
-            return index[at + 1], index[at + 2]
-    return None
+    found = {}
+    for at in range(0, len(index), 3):
+        name, start, end = index[at : at + 3]
+        if not (isinstance(name, str) and type(start) is int and type(end) is int):
+            return None
+        found[name] = (start, end)
+    ids = dict(zip(last[::2], last[1::2], strict=False))
+    if not all(type(value) is int for value in ids.values()):
+        return None
+    return found, ids

@@ -9,6 +9,7 @@ reads again if a fold replaced it meanwhile.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -21,12 +22,15 @@ from model import bookfile, damage, journal, layout, ref_index
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
 from model.identity import Clock, short_refs_in
 from model.journal import Entry
+from model.lean import Lazy
 from model.migrations import GONE, META, META_ID, SCHEMA_VERSION, Tables, generation_of, schema_of
 from model.replay import Foreign, JournalDamaged, Replay, journal_error
 from model.storage import BookDB, LayoutError, dump, parse
 from model.transaction import RESERVED
 
 __all__ = ["BUSY", "Mirror", "Outdated"]
+
+_Spans = tuple[dict[str, tuple[int, int]], dict[str, int]]
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Mirror:
         self._clock = clock
         self._check = check
         self.db = BookDB()
+        self.lazy = Lazy(path, self.db, check)
         self.loaded = False
         self.generation = 0
         self.signature: bookfile.Signature | None = None
@@ -125,13 +130,30 @@ class Mirror:
         entries = self._new_lines(self.replay, self._fields, self.file_generation)
         if entries is None:
             return False
-        if entries:
-            self._replay_onto(self.db.book.data, entries)
-            self.db.reset_caches()
-            self.generation = generation_of(self.db.book.data)
-            for entry in entries:
-                self._note_refs(entry.changes)
+        self._apply(entries)
         return True
+
+    def _apply(self, entries: list[Entry]) -> None:
+        """Replay ``entries`` on memory; an unparsed table keeps them for when it is parsed."""
+        if not entries:
+            return
+        data = self.db.book.data
+        meta = data[META][META_ID]
+        for entry in entries:
+            for table, doc_id, _before, after in entry.changes:
+                if self.lazy.note(table, doc_id, after):
+                    continue
+                if after is None:
+                    data.get(table, {}).pop(doc_id, None)
+                else:
+                    data.setdefault(table, {})[doc_id] = after
+            meta["generation"] = entry.seq
+            meta["clock"] = max(meta.get("clock", ""), entry.clock)
+            self._note_refs(entry.changes)
+        self.db.reset_caches()
+        self.generation = meta["generation"]
+        if self._clock is not None:
+            self._clock.observe(meta["clock"])
 
     def _new_lines(
         self, replay: Replay, fields: dict[str, Any], generation: int, size: int | None = None
@@ -153,6 +175,11 @@ class Mirror:
 
     def _load(self, *, locked: bool) -> Outdated | str | None:
         for _ in range(5):
+            lean = self._open_lean()
+            if lean is not None:
+                if self._load_current(lean[1], lean[2], locked=locked, lean=(lean[0], lean[3])):
+                    return None
+                continue
             loaded = bookfile.read(self.path)
             if loaded is None:
                 self.install({}, None)
@@ -168,26 +195,55 @@ class Mirror:
                 return None
         return BUSY
 
-    def _load_current(self, tables: Tables, signature: bookfile.Signature, *, locked: bool) -> bool:
+    def _open_lean(self) -> tuple[int, Tables, bookfile.Signature, _Spans] | None:
+        """The file opened for a lean read (its head parsed), or ``None``: read it whole."""
+        opened = bookfile.open_head(self.path)
+        if opened is None:
+            return None
+        fd, head, signature = opened
+        meta = bookfile.meta_of(head)
+        found = None
+        if meta is not None and meta.get("size") == signature[2]:
+            generation, schema = meta.get("generation"), meta.get("schema")
+            if schema == SCHEMA_VERSION and type(generation) is int and generation >= 0:
+                found = layout.spans(meta)
+        if meta is None or found is None:
+            os.close(fd)
+            return None
+        return fd, {META: {META_ID: meta}}, signature, found
+
+    def _load_current(
+        self,
+        tables: Tables,
+        signature: bookfile.Signature,
+        *,
+        locked: bool,
+        lean: tuple[int, _Spans] | None = None,
+    ) -> bool:
         """Install the file's ``tables`` with the journals replayed on top; ``False`` when a
-        fold replaced the file while the journals were read (read it again)."""
+        fold replaced the file while the journals were read (read it again).  ``lean``: the
+        open file and where its unparsed tables lie."""
         fields = layout.split_meta(tables)
         file_generation = generation_of(tables)
         replay = Replay(self.path)
         try:
-            entries = self._new_lines(replay, fields, file_generation, signature[2])
-        except BookCorrupt:
+            try:
+                entries = self._new_lines(replay, fields, file_generation, signature[2])
+            except BookCorrupt:
+                if not locked and self._replaced(signature):
+                    return False
+                raise
             if not locked and self._replaced(signature):
                 return False
+        except BaseException:
+            if lean is not None:
+                os.close(lean[0])
             raise
-        if not locked and self._replaced(signature):
-            return False
-        if entries:
-            self._replay_onto(tables, entries)
         self.install(tables, signature)
+        if lean is not None:
+            self.lazy.open(lean[0], *lean[1])
         self._fields, self.replay, self.file_generation = fields, replay, file_generation
-        for entry in entries or ():
-            self._note_refs(entry.changes)
+        self._apply(entries or [])
         return True
 
     def _replaced(self, signature: bookfile.Signature) -> bool:
@@ -195,6 +251,7 @@ class Mirror:
         return head is None or head[1] != signature
 
     def install(self, tables: Tables, signature: bookfile.Signature | None) -> None:
+        self.lazy.close()
         if self._check is not None and tables:
             self._check(tables)
         self.db.book.data = tables
@@ -229,6 +286,7 @@ class Mirror:
                 for changes in self._since_file:
                     self._refs |= short_refs_in(a for *_, a in changes if a is not None)
         if self._refs is None:
+            self.lazy.load_all()
             docs = [
                 doc.get("doc", {}) if name == GONE else doc
                 for name, table in self.db.book.data.items()
@@ -272,6 +330,7 @@ class Mirror:
         except OSError as error:
             raise write_failed(self.path, error) from error
         self.replay.appended(self.journal, end)
+        self.lazy.committed()
         self.generation = generation
         self._note_refs(changes)
         if self.replay.lines >= journal.FOLD_LINES or self.replay.bytes() >= journal.FOLD_BYTES:
@@ -281,6 +340,8 @@ class Mirror:
 
     def write_file(self, generation: int) -> None:
         """The fold: the whole book in a new file, then the journals it holds removed."""
+        self.lazy.load_all()
+        self.refs_in_use()  # kept with the new file, so the next process need not gather them
         payload, fields = layout.dump(self.db.book.data, self._fields.get("token", ""))
         try:
             self.signature = bookfile.replace(self.path, payload)

@@ -90,6 +90,7 @@ class Store:
         with self._mutex:
             if self._txn is None:
                 self._refresh(locked=False)
+            self._disk.lazy.load_all()
             return MappingProxyType(self._disk.db.book.data)
 
     @property
@@ -199,7 +200,8 @@ class Store:
         redo: bool = False,
     ) -> Iterator[Transaction]:
         """One transaction under the lock: the block, then the log entry, then the book."""
-        self._txn = txn = Transaction(self._disk.db, label, self.clock, self._disk.refs_in_use)
+        disk = self._disk
+        self._txn = txn = Transaction(disk.db, label, self.clock, disk.refs_in_use, disk.lazy)
         try:
             with self._writing():
                 yield txn
@@ -229,6 +231,7 @@ class Store:
             snapshot: Tables = {name: dict(table) for name, table in self.tables().items()}
             return describe(snapshot, merge(snapshot, other))
         with self.transaction(raw=True) as txn:
+            self._disk.lazy.load_all()
             current = self._disk.db.book.data
             merged = merge(current, other)
             label = describe(current, merged)
