@@ -328,6 +328,16 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
     def _empty(self) -> bool:
         return not any(self._store.tables().get(name) for name in _TABLES)
 
+    def fold(self, *, wait: bool = True) -> int:
+        """Take the journal's lines into the book file now; how many (``rapport fold``;
+        the board on quitting, with ``wait=False``: never held up by another writer)."""
+        return self._store.fold(wait=wait)
+
+    @property
+    def unfolded(self) -> int:
+        """Journal lines the book file does not hold yet, as last read."""
+        return self._store.unfolded
+
     def redo(self) -> Receipt | None:
         """Take back this device's newest undo; a write after the undo ends the chain."""
         label = self._store.redo()

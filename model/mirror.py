@@ -67,13 +67,13 @@ class Mirror:
         #: The generation in the file's head, and the fields of its fold (``model.layout``).
         self.file_generation = 0
         self._fields: dict[str, Any] = {}
-        self.replay = Replay(path)
-        #: The changes replayed or written since the file was read (their refs, for the cache).
-        self._since_file: list[list[Any]] = []
-        self._refs: set[int] | None = None
         device = clock.device if clock is not None else "local"
         self.device = device
         self.journal = journal.journal_path(path, device)
+        self.replay = Replay(path, self.journal)
+        #: The changes replayed or written since the file was read (their refs, for the cache).
+        self._since_file: list[list[Any]] = []
+        self._refs: set[int] | None = None
         self.fold_below = journal.fold_below()
 
     # -- reading ---------------------------------------------------------------------------
@@ -102,7 +102,7 @@ class Mirror:
             loaded = bookfile.read(self.path)
             return None if loaded is None else generation_of(self.parse(loaded[0]))
         try:
-            lines = Replay(self.path).new_lines(meta, head[0], rewritten=False)
+            lines = Replay(self.path, self.journal).new_lines(meta, head[0], rewritten=False)
         except (JournalDamaged, Foreign) as error:
             raise journal_error(self.path, error) from error
         return head[0] + len(lines or ())
@@ -225,7 +225,7 @@ class Mirror:
         open file and where its unparsed tables lie."""
         fields = layout.split_meta(tables)
         file_generation = generation_of(tables)
-        replay = Replay(self.path)
+        replay = Replay(self.path, self.journal)
         try:
             try:
                 entries = self._new_lines(replay, fields, file_generation, signature[2])
@@ -259,7 +259,7 @@ class Mirror:
         self.generation = self.file_generation = generation_of(tables)
         self.signature = signature
         self._fields = {}
-        self.replay = Replay(self.path)
+        self.replay = Replay(self.path, self.journal)
         self.loaded = True
         self._refs = None
         self._since_file = []
@@ -352,7 +352,7 @@ class Mirror:
         # A kill before the journals go leaves lines the file's "from" marks as folded.
         with suppress(OSError):
             journal.remove(self.replay.paths())
-        self.replay = Replay(self.path)
+        self.replay = Replay(self.path, self.journal)
         self._since_file = []
         if self._refs is not None:
             ref_index.save(self._refs_path, self.signature, self._refs)
@@ -366,6 +366,8 @@ class Mirror:
             return loaded[0]
         tables = self.parse(loaded[0])
         fields = layout.split_meta(tables)
-        entries = self._new_lines(Replay(self.path), fields, generation_of(tables), len(loaded[0]))
+        entries = self._new_lines(
+            Replay(self.path, self.journal), fields, generation_of(tables), len(loaded[0])
+        )
         self._replay_onto(tables, entries or [])
         return dump(tables)

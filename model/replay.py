@@ -39,6 +39,8 @@ class _Read:
     lines: int = 0
     size: int = 0
     pending: int = 0
+    #: Another device's journal that does not continue this file: left alone.
+    skipped: bool = False
 
 
 @dataclass
@@ -46,6 +48,9 @@ class Replay:
     """The journals of one book as far as this process read them."""
 
     book: Path
+    #: This device's journal: its lines must continue the file; another device's that
+    #: do not (a journal a sync tool carried here) are skipped and kept, never folded.
+    own: Path | None = None
     read: dict[Path, _Read] = field(default_factory=dict)
     #: Lines read that the main file does not hold yet.
     lines: int = 0
@@ -88,25 +93,45 @@ class Replay:
         found: list[tuple[Path, Entry]] = []
         for path, size in self.sizes().items():
             seen = self.read.setdefault(path, _Read())
+            if seen.skipped:
+                seen.size = size
+                continue
             if size < seen.end:
                 return None
             tail = journal.read(path, seen.end, seen.lines)
             seen.end, seen.lines, seen.size = tail.end, tail.lines, size
+            mine: list[tuple[Path, Entry]] = []
             for entry in tail.entries:
                 if entry.base == previous and entry.seq <= generation and not rewritten:
                     continue  # folded already
                 if entry.base != token or token is None or rewritten:
+                    if path != self.own and fresh:
+                        seen.skipped, mine = True, []
+                        break
                     if fresh:
                         raise Foreign(path, entry.line, why)
                     return None
-                seen.pending += 1
-                found.append((path, entry))
+                mine.append((path, entry))
+            found += mine
         found.sort(key=lambda item: item[1].seq)
         for number, (path, entry) in enumerate(found, generation + 1):
             if entry.seq != number:
+                if fresh and path != self.own:
+                    # Two devices wrote on one fold (offline, synced): this one's lines
+                    # stay in its journal for that device to fold and its file to merge.
+                    self.read[path].skipped = True
+                    found = [item for item in found if item[0] != path]
+                    return self._settle(found, generation)
                 if fresh:
                     raise Foreign(path, entry.line, why)
                 return None
+        return self._settle(found, generation)
+
+    def _settle(self, found: list[tuple[Path, Entry]], generation: int) -> list[Entry]:
+        for number, (path, entry) in enumerate(found, generation + 1):
+            if entry.seq != number:
+                raise Foreign(path, entry.line, "other")
+            self.read[path].pending += 1
         self.lines += len(found)
         return [entry for _, entry in found]
 
@@ -121,6 +146,8 @@ class Replay:
     def tidy(self) -> None:
         """Under the lock: cut torn lines off, remove journals that hold no pending line."""
         for path, seen in list(self.read.items()):
+            if seen.skipped:
+                continue
             if not seen.pending:
                 journal.remove([path])
                 del self.read[path]
@@ -129,7 +156,11 @@ class Replay:
                 seen.size = seen.end
 
     def paths(self) -> list[Path]:
-        return list(self.read)
+        """The journals whose every line a fold of memory holds."""
+        return [path for path, seen in self.read.items() if not seen.skipped]
+
+    def skipped(self) -> list[Path]:
+        return [path for path, seen in self.read.items() if seen.skipped]
 
 
 def journal_error(book: Path, error: JournalDamaged | Foreign) -> BookCorrupt:

@@ -259,13 +259,14 @@ class Store:
                 self._disk.write_file(self._disk.generation)
             yield
 
-    def fold(self) -> int:
+    def fold(self, *, wait: bool = True) -> int:
         """Rewrite the main file with every journal line in it (``rapport fold``, the
-        board's idle time); how many lines it took in."""
+        board on quitting); how many lines it took in.  Without ``wait``, a lock another
+        process holds is :class:`~model.errors.LockTimeout` at once."""
         with self._mutex:
             if self._txn is not None:
                 raise RuntimeError("Store.fold() inside a transaction")
-            with self._exclusive():
+            with self._exclusive(wait=wait):
                 self._refresh(locked=True)
                 lines = self._disk.replay.lines
                 if lines:
@@ -347,8 +348,8 @@ class Store:
             self._notice(key, params)
 
     @contextmanager
-    def _exclusive(self) -> Iterator[None]:
+    def _exclusive(self, *, wait: bool = True) -> Iterator[None]:
         bookfile.check_path(self.path)
         waiting = lambda: self._say("store.lock_waiting", path=str(self.path))  # noqa: E731
-        with lock.exclusive(self.lock_path, self.path, on_wait=waiting):
+        with lock.exclusive(self.lock_path, self.path, on_wait=waiting, wait=wait):
             yield

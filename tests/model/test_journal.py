@@ -257,12 +257,31 @@ def test_a_journal_that_does_not_continue_the_file_is_refused(tmp_path: Path) ->
     Store(path).fold()
     add(store, "Gamma")
     Store(path).fold()
-    other = journal.journal_path(path, "ZZZZZZ")
-    other.write_bytes(stray)  # a journal from another version of the file
+    store.journal.write_bytes(stray)  # this device's lines, on another version of the file
     with pytest.raises(BookCorrupt) as error:
         Store(path).tables()
     assert error.value.key == "store.journal_foreign"
+    assert store.journal.read_bytes() == stray
+
+
+def test_another_devices_journal_carried_by_a_sync_tool_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "book.json"
+    store = fresh_book(path)
+    add(store, "Beta")
+    stray = store.journal.read_bytes()
+    store.fold()
+    add(store, "Gamma")
+    store.fold()
+    add(store, "Delta")
+    other = journal.journal_path(path, "ZZZZZZ")
+    other.write_bytes(stray)  # based on a fold two folds ago
+    reader = Store(path)
+    assert set(reader.tables()["clients"]) == {"1", "2", "3", "4"}
+    assert add(reader, "Epsilon") == 5
+    assert reader.fold() == 2
+    # Never folded, never removed: that device folds it into its own file, which merges.
     assert other.read_bytes() == stray
+    assert len(Store(path).tables()["clients"]) == 5
 
 
 def test_eight_processes_journaling_at_once_have_unique_ids_and_contiguous_numbers(

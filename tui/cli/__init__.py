@@ -26,6 +26,7 @@ from tui.cli.context import (
     yes_option,
 )
 from tui.cli.correct import client_delete, delete, edit, redo
+from tui.cli.fold import fold
 from tui.cli.quick import quick
 from tui.cli.sync import merge, merge_driver, sync
 from tui.cli.today import search, today
@@ -246,3 +247,4 @@ client.add_command(client_delete)
 main.add_command(merge)
 main.add_command(merge_driver)
 main.add_command(sync)
+main.add_command(fold)
