@@ -301,3 +301,56 @@ def test_the_existing_concurrency_tests_pass_on_the_journal(tmp_path: Path) -> N
     (tmp_path / "b").mkdir()
     test_concurrency.test_one_process_writes_25_steps_another_takes_them_back(tmp_path / "a")
     test_concurrency.test_undo_in_another_process_is_seen_here(tmp_path / "b")
+
+
+def test_a_writer_parses_only_the_tables_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from model.lean import Lazy
+
+    path = tmp_path / "book.json"
+    store = fresh_book(path)
+    with store.transaction() as txn:
+        for number in range(50):
+            txn.insert("interactions", {"n": number})
+    store.fold()
+    parsed: list[str] = []
+    real_load = Lazy.load
+
+    def spy(self: Lazy, table: str) -> None:
+        if self.is_lazy(table):
+            parsed.append(table)
+        real_load(self, table)
+
+    monkeypatch.setattr(Lazy, "load", spy)
+    writer = Store(path)
+    with writer.transaction() as txn:
+        assert txn.table("clients")["1"] == {"name": "Acme"}
+        assert txn.insert("interactions", {"n": 50}) == 51  # the next id from _meta
+    assert parsed == ["clients"]  # never the interactions
+    # What it did not parse is all there for the next reader, the new line on top.
+    reader = Store(path)
+    assert len(reader.tables()["interactions"]) == 51
+    assert reader.tables()["interactions"]["51"] == {"n": 50}
+    assert "interactions" in parsed
+
+
+def test_another_processes_line_is_picked_up_by_a_polling_reader(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "book.json"
+    fresh_book(path)
+    board = Store(path)
+    assert set(board.tables()["clients"]) == {"1"}
+    assert not board.changed()
+    writer = (
+        "import sys; from model.store import Store; s = Store(sys.argv[1])\n"
+        "with s.transaction() as t: t.insert('clients', {'name': 'Beta'})"
+    )
+    subprocess.run([sys.executable, "-c", writer, str(path)], check=True)
+    assert journal.journals(path)  # a line, not a new file
+    assert board.changed()
+    assert set(board.tables()["clients"]) == {"1", "2"}
+    assert board.generation == 2
+    assert not board.changed()
