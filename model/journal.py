@@ -50,7 +50,9 @@ _NAME = ".journal-"
 #: costs a few milliseconds; see ``bench/journal.py``).  ``RAPPORT_FOLD_BELOW``
 #: (bytes) overrides it; tests set 0 to put every write through the journal.
 FOLD_BELOW = 2_000_000
-#: A larger book is folded when its journals hold this many lines or bytes.
+#: A larger book is folded when its journals hold this many lines or bytes; one over
+#: 64 times ``FOLD_BYTES`` (16 MiB) when they hold that many times more, in step with
+#: its size: a fold costs in proportion to the book, so per write it stays flat.
 FOLD_LINES = 1000
 FOLD_BYTES = 256 * 1024
 

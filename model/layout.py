@@ -32,7 +32,12 @@ FILE_FIELDS = ("token", "from", "size", "index", "last")
 
 
 def _last_id(table: dict[str, Any]) -> int:
-    return max(map(int, table), default=0)
+    # Ids are digits without leading zeros: the longest, then the greatest string, is the
+    # highest number, found without turning a million keys into ints.
+    if not table:
+        return 0
+    longest = max(map(len, table))
+    return int(max(key for key in table if len(key) == longest))
 
 
 def dump(tables: Tables, previous: str) -> tuple[bytes, dict[str, Any]]:

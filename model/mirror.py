@@ -10,7 +10,7 @@ reads again if a fold replaced it meanwhile.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, MutableSet
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +73,7 @@ class Mirror:
         self.replay = Replay(path, self.journal)
         #: The changes replayed or written since the file was read (their refs, for the cache).
         self._since_file: list[list[Any]] = []
-        self._refs: set[int] | None = None
+        self._refs: MutableSet[int] | None = None
         self.fold_below = journal.fold_below()
 
     # -- reading ---------------------------------------------------------------------------
@@ -275,10 +275,10 @@ class Mirror:
 
     def _note_refs(self, changes: list[list[Any]]) -> None:
         self._since_file.append(changes)
-        if self._refs:
+        if self._refs is not None:
             self._refs |= short_refs_in(after for *_, after in changes if after is not None)
 
-    def refs_in_use(self) -> set[int]:
+    def refs_in_use(self) -> MutableSet[int]:
         """Every seven-letter ref of the book, gathered on the first insert after a load."""
         if self._refs is None:
             self._refs = ref_index.load(self._refs_path, self.signature)
@@ -333,7 +333,10 @@ class Mirror:
         self.lazy.committed()
         self.generation = generation
         self._note_refs(changes)
-        if self.replay.lines >= journal.FOLD_LINES or self.replay.bytes() >= journal.FOLD_BYTES:
+        # A very large book folds less often, so that a fold's cost per write stays flat.
+        scale = max(1, size // (64 * journal.FOLD_BYTES))
+        lines, grown = self.replay.lines, self.replay.bytes()
+        if lines >= journal.FOLD_LINES * scale or grown >= journal.FOLD_BYTES * scale:
             # The line is durable: a fold that fails now is only a fold put off.
             with suppress(WriteFailed):
                 self.write_file(generation)

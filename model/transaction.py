@@ -7,7 +7,7 @@ removal leaves a tombstone in ``_gone`` that keeps its number taken for good.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, MutableSet
 from types import MappingProxyType
 from typing import Any
 
@@ -41,7 +41,7 @@ class Transaction:
         db: BookDB,
         label: dict[str, Any],
         clock: Clock | None = None,
-        refs: Callable[[], set[int]] | None = None,
+        refs: Callable[[], MutableSet[int]] | None = None,
         lazy: Lazy | None = None,
     ) -> None:
         """``lazy``: the tables not parsed yet (``model.lean``); reading one parses it, an
