@@ -100,7 +100,7 @@ def test_a_kill_in_an_append_or_a_fold_loses_no_acknowledged_line(
         assert [p.name for p in found] in ([], ["book.json.journal-local"])
     assert known > 10  # the writers got somewhere between the kills
     if server.process.args[2] == "3":  # type: ignore[index]
-        assert len(folds_seen) > 3  # and the kills met books folded again and again
+        assert len(folds_seen) >= 2  # and the kills met books folded between them
     else:
         assert lines_seen > 5  # lines waited in the journal
     # Whatever was left, the next writer goes on from it and a fold takes all in.
