@@ -74,6 +74,11 @@ class Mirror:
         #: The changes replayed or written since the file was read (their refs, for the cache).
         self._since_file: list[list[Any]] = []
         self._refs: MutableSet[int] | None = None
+        #: The clients each write since ``touched_from`` touched (``None``: not known), and
+        #: a number that changes whenever memory was read anew (another history, maybe).
+        self.touched: dict[int, frozenset[str] | None] = {}
+        self.touched_from = 0
+        self.epoch = 0
         self.fold_below = journal.fold_below()
 
     # -- reading ---------------------------------------------------------------------------
@@ -150,6 +155,7 @@ class Mirror:
             meta["generation"] = entry.seq
             meta["clock"] = max(meta.get("clock", ""), entry.clock)
             self._note_refs(entry.changes)
+            self._touch(entry.seq, entry.changes)
         self.db.reset_caches()
         self.generation = meta["generation"]
         if self._clock is not None:
@@ -263,6 +269,8 @@ class Mirror:
         self.loaded = True
         self._refs = None
         self._since_file = []
+        self.touched, self.touched_from = {}, self.generation
+        self.epoch += 1
         if self._clock is not None and META in tables:
             self._clock.observe(tables[META][META_ID].get("clock", ""))
 
@@ -270,6 +278,24 @@ class Mirror:
         """Drop the cache, so memory equals disk again on the next read."""
         self.install({}, None)
         self.loaded = False
+
+    def _touch(self, generation: int, changes: list[list[Any]] | None) -> None:
+        self.touched[generation] = None if changes is None else clients_of(changes)
+        if len(self.touched) > 4096:  # the board asks about the last few writes only
+            self.touched_from = min(self.touched)
+            del self.touched[self.touched_from]
+
+    def touched_since(self, generation: int, epoch: int) -> set[str] | None:
+        """The clients the writes after ``generation`` touched; ``None`` if not known."""
+        if epoch != self.epoch or generation < self.touched_from:
+            return None
+        found: set[str] = set()
+        for seq in range(generation + 1, self.generation + 1):
+            clients = self.touched.get(seq)
+            if clients is None:
+                return None
+            found |= clients
+        return found
 
     # -- refs ------------------------------------------------------------------------------
 
@@ -314,6 +340,7 @@ class Mirror:
             "clock": max(clock, previous.get("clock", "")),
         }
         self.db.book.data[META] = {META_ID: meta}
+        self._touch(generation, changes)
         size = self.signature[2] if self.signature is not None else 0
         # A file not as a fold wrote it (another program's) cannot carry journal lines.
         as_folded = "token" in self._fields and self._fields.get("size") == size
@@ -374,3 +401,21 @@ class Mirror:
         )
         self._replay_onto(tables, entries or [])
         return dump(tables)
+
+
+def clients_of(changes: list[list[Any]]) -> frozenset[str] | None:
+    """The client ids a write's changes touched; ``None`` if a record names none."""
+    found = set()
+    for table, _doc_id, before, after in changes:
+        for doc in (before, after):
+            if doc is None:
+                continue
+            if table == GONE:
+                doc = doc.get("doc") or {}
+                if not doc:
+                    continue
+            client = doc.get("id") if table == "clients" else doc.get("client")
+            if not isinstance(client, str):
+                return None
+            found.add(client)
+    return frozenset(found)

@@ -107,6 +107,16 @@ class Store:
         return self._disk.changed()
 
     @property
+    def epoch(self) -> int:
+        """Changes whenever the book was read anew rather than followed line by line."""
+        return self._disk.epoch
+
+    def touched_since(self, generation: int, epoch: int) -> set[str] | None:
+        """The clients whose records the writes after ``generation`` (read in ``epoch``)
+        changed, or ``None`` when that is not known: the board re-gathers only these."""
+        return self._disk.touched_since(generation, epoch)
+
+    @property
     def unfolded(self) -> int:
         """How many journal lines the main file does not hold yet (as last read)."""
         return self._disk.replay.lines

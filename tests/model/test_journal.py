@@ -354,3 +354,43 @@ def test_another_processes_line_is_picked_up_by_a_polling_reader(tmp_path: Path)
     assert set(board.tables()["clients"]) == {"1", "2"}
     assert board.generation == 2
     assert not board.changed()
+
+
+def test_a_reader_regathers_only_the_clients_another_processes_lines_touched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    import pendulum
+
+    from model import Book
+    from model import board as board_rules
+
+    now = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
+    path = tmp_path / "book.json"
+    first = Book(path)
+    for name in ("Acme", "Beta", "Gamma"):
+        first.add_client(name, now)
+    first.fold()
+    board = Book(path)
+    assert len(board.board(now)) == 3
+    asked: list[object] = []
+    real_gather = board_rules.gather
+
+    def spy(tables: object, only: object = None, **kw: object) -> object:
+        asked.append(only)
+        return real_gather(tables, only, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(board_rules, "gather", spy)
+    writer = (
+        "import sys, pendulum; from model import Book\n"
+        "now = pendulum.datetime(2026, 11, 25, 10, 0, tz='Europe/Berlin')\n"
+        "Book(sys.argv[1]).quick('beta call about the plan', now)"
+    )
+    subprocess.run([sys.executable, "-c", writer, str(path)], check=True)
+    assert board.changed()
+    rows = {row.client.id: row for row in board.board(now)}
+    assert asked == [{"beta"}]
+    assert rows["beta"].client.id == "beta" and len(rows) == 3
+    assert board.client_file("beta", now).interactions[0].text == "about the plan"
