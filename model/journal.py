@@ -35,6 +35,7 @@ __all__ = [
     "Tail",
     "append",
     "apply",
+    "clients_of",
     "cut_torn",
     "fold_below",
     "journal_path",
@@ -235,3 +236,21 @@ def apply(tables: dict[str, dict[str, dict[str, Any]]], entry: Entry) -> None:
                 docs.pop(doc_id, None)
         else:
             tables.setdefault(table, {})[doc_id] = after
+
+
+def clients_of(changes: list[list[Any]]) -> frozenset[str] | None:
+    """The client ids a write's changes touched; ``None`` if a record names none."""
+    found = set()
+    for table, _doc_id, before, after in changes:
+        for doc in (before, after):
+            if doc is None:
+                continue
+            if table == "_gone":  # a tombstone: the record it keeps
+                doc = doc.get("doc") or {}
+                if not doc:
+                    continue
+            client = doc.get("id") if table == "clients" else doc.get("client")
+            if not isinstance(client, str):
+                return None
+            found.add(client)
+    return frozenset(found)

@@ -280,7 +280,7 @@ class Mirror:
         self.loaded = False
 
     def _touch(self, generation: int, changes: list[list[Any]] | None) -> None:
-        self.touched[generation] = None if changes is None else clients_of(changes)
+        self.touched[generation] = None if changes is None else journal.clients_of(changes)
         if len(self.touched) > 4096:  # the board asks about the last few writes only
             self.touched_from = min(self.touched)
             del self.touched[self.touched_from]
@@ -401,21 +401,3 @@ class Mirror:
         )
         self._replay_onto(tables, entries or [])
         return dump(tables)
-
-
-def clients_of(changes: list[list[Any]]) -> frozenset[str] | None:
-    """The client ids a write's changes touched; ``None`` if a record names none."""
-    found = set()
-    for table, _doc_id, before, after in changes:
-        for doc in (before, after):
-            if doc is None:
-                continue
-            if table == GONE:
-                doc = doc.get("doc") or {}
-                if not doc:
-                    continue
-            client = doc.get("id") if table == "clients" else doc.get("client")
-            if not isinstance(client, str):
-                return None
-            found.add(client)
-    return frozenset(found)

@@ -240,6 +240,7 @@ class Store:
         if dry_run:
             snapshot: Tables = {name: dict(table) for name, table in self.tables().items()}
             return describe(snapshot, merge(snapshot, other))
+        self.fold()  # a merge is written as a fold, and so is all before it
         with self.transaction(raw=True) as txn:
             self._disk.lazy.load_all()
             current = self._disk.db.book.data

@@ -394,3 +394,26 @@ def test_a_reader_regathers_only_the_clients_another_processes_lines_touched(
     assert asked == [{"beta"}]
     assert rows["beta"].client.id == "beta" and len(rows) == 3
     assert board.client_file("beta", now).interactions[0].text == "about the plan"
+
+
+def test_merge_hold_and_keep_copy_see_the_book_with_its_journal(tmp_path: Path) -> None:
+    path = tmp_path / "book.json"
+    store = fresh_book(path)
+    add(store, "Beta")
+    # A copy kept inside a transaction (the demo's "before" file) holds the journal's lines.
+    kept = tmp_path / "kept.json"
+    with store.transaction() as txn:
+        store.keep_copy(kept)
+        txn.insert("clients", {"name": "Gamma"})
+    assert set(orjson.loads(kept.read_bytes())["clients"]) == {"1", "2"}
+    # rapport sync's git works on the file alone: it is folded first.
+    with Store(path).hold():
+        assert not journal.journals(path)
+        assert set(stock(path)) == {"1", "2", "3"}
+    add(store, "Delta")
+    other = tmp_path / "other.json"
+    other.write_bytes(b'{"_meta":{"1":{"schema":2,"generation":1,"clock":""}},"notes":{}}')
+    # A merge is written as a fold: the file alone holds it and all before it.
+    store.merge_in(orjson.loads(other.read_bytes()), lambda before, after: {"key": "m"})
+    assert not journal.journals(path)
+    assert set(stock(path)) == {"1", "2", "3", "4"}
