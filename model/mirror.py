@@ -371,7 +371,8 @@ class Mirror:
     def write_file(self, generation: int) -> None:
         """The fold: the whole book in a new file, then the journals it holds removed."""
         self.lazy.load_all()
-        self.refs_in_use()  # kept with the new file, so the next process need not gather them
+        if self._clock is not None:  # only a clock's uids have refs
+            self.refs_in_use()  # kept with the new file: the next process need not gather them
         payload, fields = layout.dump(self.db.book.data, self._fields.get("token", ""))
         try:
             self.signature = bookfile.replace(self.path, payload)
