@@ -87,6 +87,7 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         self._cadence = cadence_table(cadence)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
+        self._epoch = 0
         self._search_index: tuple[int, _search.Index] | None = None
 
     def _check_shapes(self, tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
@@ -128,8 +129,19 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         self.fold_copies()
         tables = self._store.tables()
         generation = self._store.generation
-        if self._signals is None or self._signals[0] != generation:
+        touched = None
+        if self._signals is not None and self._signals[0] != generation:
+            touched = self._store.touched_since(self._signals[0], self._epoch)
+        if touched is not None and self._signals is not None:
+            # Another process's journal lines: only the clients they touched (model.journal).
+            only = touched | self._stale
+            fresh = _board.gather(tables, only=only, cadence=self._cadence)
+            kept = {k: v for k, v in self._signals[1].items() if k not in only}
+            self._signals = (generation, {**kept, **fresh})
+            self._stale.clear()
+        elif self._signals is None or self._signals[0] != generation:
             self._signals = (generation, _board.gather(tables, cadence=self._cadence))
+            self._epoch = self._store.epoch
             self._stale.clear()
         elif self._stale:
             fresh = _board.gather(tables, only=self._stale, cadence=self._cadence)
@@ -366,6 +378,16 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
 
     def _empty(self) -> bool:
         return not any(self._store.tables().get(name) for name in _TABLES)
+
+    def fold(self, *, wait: bool = True) -> int:
+        """Take the journal's lines into the book file now; how many (``rapport fold``;
+        the board on quitting, with ``wait=False``: never held up by another writer)."""
+        return self._store.fold(wait=wait)
+
+    @property
+    def unfolded(self) -> int:
+        """Journal lines the book file does not hold yet, as last read."""
+        return self._store.unfolded
 
     def redo(self) -> Receipt | None:
         """Take back this device's newest undo; a write after the undo ends the chain."""

@@ -23,6 +23,8 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
+import orjson
+
 from model.errors import BookUnusable
 
 __all__ = [
@@ -32,6 +34,9 @@ __all__ = [
     "adopt",
     "backup_path",
     "backups",
+    "head_meta",
+    "meta_of",
+    "open_head",
     "peek",
     "private_folder",
     "read",
@@ -42,7 +47,7 @@ __all__ = [
 #: How many replaced versions are kept next to the book.
 BACKUPS = 5
 
-_HEAD_BYTES = 512
+_HEAD_BYTES = 4096
 _HEAD = re.compile(rb'\A\s*\{\s*"_meta"\s*:\s*\{\s*"1"\s*:\s*\{([^{}]*)\}')
 _HEAD_GENERATION = re.compile(rb'"generation"\s*:\s*(\d+)')
 
@@ -113,6 +118,41 @@ def peek(path: Path) -> tuple[int | None, Signature] | None:
     match = _HEAD.match(head)
     found = _HEAD_GENERATION.search(match.group(1)) if match else None
     return (int(found.group(1)) if found else None), signature
+
+
+def head_meta(path: Path) -> dict[str, object] | None:
+    """The ``_meta`` document at the head of the file, when it is there and one brace deep."""
+    fd = _open_book(path)
+    if fd is None:
+        return None
+    try:
+        return meta_of(os.read(fd, _HEAD_BYTES))
+    finally:
+        os.close(fd)
+
+
+def meta_of(head: bytes) -> dict[str, object] | None:
+    """The ``_meta`` document in the first bytes of a book, if they hold it whole."""
+    match = _HEAD.match(head)
+    if match is None:
+        return None
+    try:
+        meta = orjson.loads(b"{" + match.group(1) + b"}")
+    except orjson.JSONDecodeError:
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def open_head(path: Path) -> tuple[int, bytes, Signature] | None:
+    """A read descriptor on the book (the caller closes it), its head and its signature."""
+    fd = _open_book(path)
+    if fd is None:
+        return None
+    try:
+        return fd, os.pread(fd, _HEAD_BYTES, 0), _signature(os.fstat(fd))
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read(path: Path) -> tuple[bytes, Signature] | None:

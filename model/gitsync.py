@@ -32,7 +32,14 @@ class GitFailed(RapportError):
 def ignored_names(book: Path) -> list[str]:
     """The files beside the book that belong to this device and must not be synced."""
     name = book.name
-    return [f"{name}.lock", f"{name}.[0-9]", f".{name}.tmp", f".{name}.keep", f"{name}.v*.bak"]
+    return [
+        f"{name}.lock",
+        f"{name}.[0-9]",
+        f".{name}.tmp",
+        f".{name}.keep",
+        f"{name}.v*.bak",
+        f"{name}.journal-*",
+    ]
 
 
 def _git(folder: Path, *args: str, step: str | None = None) -> str:

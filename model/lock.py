@@ -82,12 +82,23 @@ def _open(lock_path: Path, book: Path) -> int:
 
 @contextmanager
 def exclusive(
-    lock_path: Path, book: Path, *, on_wait: Callable[[], None] | None = None
+    lock_path: Path,
+    book: Path,
+    *,
+    on_wait: Callable[[], None] | None = None,
+    wait: bool = True,
 ) -> Iterator[None]:
-    """Hold the lock for the block; :class:`LockTimeout` if another process keeps it."""
+    """Hold the lock for the block; :class:`LockTimeout` if another process keeps it
+    (at once without ``wait``: a quitting board folds only if nobody is writing)."""
     fd = _open(lock_path, book)
     try:
-        _acquire(fd, lock_path, book, on_wait)
+        if wait:
+            _acquire(fd, lock_path, book, on_wait)
+        else:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise LockTimeout(path=str(book), seconds="0", lock=str(lock_path)) from None
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock

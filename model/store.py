@@ -6,8 +6,11 @@
 * ``_meta`` holds a generation that grows with every write and heads the file,
   so a peek tells whether memory is stale; mtime and inode only ever add a
   reason to re-read, never remove one.
-* Each write is one atomic replacement of the file (``model.bookfile``), and
-  logs the before- and after-images of what it touched in this device's undo log
+* Each write is one line appended to this device's journal (``model.journal``),
+  or, for a small book and at each fold, one atomic replacement of the file
+  (``model.bookfile``, laid out by ``model.layout``); readers replay the journals
+  on top of the file (``model.mirror``).  Each write also logs the before- and
+  after-images of what it touched in this device's undo log
   (``model.history``), outside the book, so any process of this device can take
   back its newest change, and never another device's.
 * With a :class:`~model.identity.Clock` every record gets identity as it is
@@ -25,25 +28,20 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import orjson
-
-from model import bookfile, damage, lock, ref_index
-from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
+from model import bookfile, damage, lock
+from model.errors import BookCorrupt, WriteFailed, write_failed
 from model.history import History
-from model.identity import Clock, book_state_dir, short_refs_in
+from model.identity import Clock, book_state_dir
 from model.merge import merge
 from model.migrations import (
-    GONE,
     META,
     META_ID,
-    SCHEMA_VERSION,
     Tables,
-    generation_of,
     migrate,
-    schema_of,
 )
-from model.storage import BookDB, LayoutError, check_document, dump, parse
-from model.transaction import RESERVED, Transaction
+from model.mirror import BUSY, Mirror, Outdated
+from model.storage import LayoutError, check_document
+from model.transaction import Transaction
 from model.undo_log import UndoLog
 from model.undoing import take_back
 
@@ -75,13 +73,9 @@ class Store:
         self.clock = clock
         self.state_dir = book_state_dir(self.path)
         self._history = History(self.state_dir, UNDO_DEPTH)
-        self._refs: set[int] | None = None
         #: Called before each transaction takes the lock (the Book folds conflict copies).
         self.before_write: Callable[[], object] | None = None
-        self._db = BookDB()
-        self._loaded = False
-        self._generation = 0
-        self._signature: bookfile.Signature | None = None
+        self._disk = Mirror(self.path, self.state_dir, clock, check)
         self._mutex = threading.RLock()
         self._txn: Transaction | None = None
 
@@ -96,131 +90,90 @@ class Store:
         with self._mutex:
             if self._txn is None:
                 self._refresh(locked=False)
-            return MappingProxyType(self._db.book.data)
+            self._disk.lazy.load_all()
+            return MappingProxyType(self._disk.db.book.data)
 
     @property
     def generation(self) -> int:
-        return self._generation
+        return self._disk.generation
 
     def disk_generation(self) -> int | None:
-        """The generation in the file, from its head when it can; ``None`` if there is no file."""
-        head = bookfile.peek(self.path)
-        if head is None:
-            return None
-        if head[0] is not None:
-            return head[0]
-        loaded = bookfile.read(self.path)
-        return None if loaded is None else generation_of(self._parse(loaded[0]))
+        """The generation on disk, from the file's head and the journals' lines; ``None``
+        if there is no file."""
+        return self._disk.disk_generation()
 
     def changed(self) -> bool:
-        """Whether the file differs from memory: cheap enough to poll."""
-        try:
-            head = bookfile.peek(self.path)
-        except OSError:
-            return True
-        if head is None:
-            return self._signature is not None
-        return head != (self._generation, self._signature)
+        """Whether the file or a journal differs from memory: cheap enough to poll."""
+        return self._disk.changed()
+
+    @property
+    def epoch(self) -> int:
+        """Changes whenever the book was read anew rather than followed line by line."""
+        return self._disk.epoch
+
+    def touched_since(self, generation: int, epoch: int) -> set[str] | None:
+        """The clients whose records the writes after ``generation`` (read in ``epoch``)
+        changed, or ``None`` when that is not known: the board re-gathers only these."""
+        return self._disk.touched_since(generation, epoch)
+
+    @property
+    def unfolded(self) -> int:
+        """How many journal lines the main file does not hold yet (as last read)."""
+        return self._disk.replay.lines
+
+    @property
+    def journal(self) -> Path:
+        """This device's journal of the book."""
+        return self._disk.journal
 
     def backups(self) -> list[Path]:
         """The rotated backups that exist, newest first."""
         return bookfile.backups(self.path)
-
-    def _parse(self, raw: bytes) -> Tables:
-        try:
-            return parse(raw)
-        except (orjson.JSONDecodeError, LayoutError) as error:
-            raise self._corrupt(error) from error
-
-    def _corrupt(self, error: orjson.JSONDecodeError | LayoutError) -> BookCorrupt:
-        return damage.unreadable(self.path, error)
 
     def damaged(self, where: str, expected: str) -> BookCorrupt:
         """The error for a document not as Rapport writes it, at ``where`` (a JSON path)."""
         return damage.misshapen(self.path, where, expected)
 
     def _refresh(self, *, locked: bool) -> None:
-        head = bookfile.peek(self.path)
-        if head is None:
-            if not self._loaded or self._signature is not None:
-                self._install({}, None)
+        found = self._disk.refresh(locked=locked)
+        if found is BUSY:
+            # Folded again and again while we read: wait for the writers, then read.
+            with self._exclusive():
+                self._refresh(locked=True)
+        elif isinstance(found, Outdated):
+            self._lift(found, locked=locked)
+
+    def _lift(self, old: Outdated, *, locked: bool) -> None:
+        """An older book: migrated under the lock, or shown migrated if it may not be written."""
+        if locked:
+            self._migrate(old.raw, old.tables, old.schema)
             return
-        if not (self._loaded and head == (self._generation, self._signature)):
-            self._load(locked=locked)
-
-    def _load(self, *, locked: bool) -> None:
-        loaded = bookfile.read(self.path)
-        if loaded is None:
-            self._install({}, None)
-            return
-        raw, signature = loaded
-        tables = self._parse(raw)
-        schema = schema_of(tables)
-        if schema > SCHEMA_VERSION:
-            raise BookTooNew(path=str(self.path), found=schema, supported=SCHEMA_VERSION)
-        if schema == SCHEMA_VERSION:
-            self._install(tables, signature)
-        elif locked:
-            self._migrate(raw, tables, schema)
-        else:
-            try:
-                with self._exclusive():
-                    self._load(locked=True)
-            except WriteFailed as error:
-                if not error.may_not_write:
-                    raise
-                # Reading must not need the right to write: show the lifted book, write nothing.
-                self._install(migrate(tables, schema), signature)
-                if not self.read_only:
-                    reason = error.params["reason"]
-                    self._say("store.read_only", path=str(self.path), found=schema, reason=reason)
-                self.read_only = True
-
-    def _install(self, tables: Tables, signature: bookfile.Signature | None) -> None:
-        if self._check is not None and tables:
-            self._check(tables)
-        self._db.book.data = tables
-        self._db.reset_caches()
-        self._generation = generation_of(tables)
-        self._signature = signature
-        self._loaded = True
-        self._refs = None
-        if self.clock is not None and META in tables:
-            self.clock.observe(tables[META][META_ID].get("clock", ""))
-
-    def _refs_in_use(self) -> set[int]:
-        """Every seven-letter ref of the book, gathered on the first insert after a load."""
-        if self._refs is None:
-            self._refs = ref_index.load(self.state_dir / "refs.bin", self._signature)
-        if self._refs is None:
-            data = self._db.book.data
-            docs = [
-                doc.get("doc", {}) if name == GONE else doc
-                for name, table in data.items()
-                if name not in RESERVED or name == GONE
-                for doc in table.values()
-            ]
-            self._refs = short_refs_in(docs)
-        return self._refs
-
-    def _forget(self) -> None:
-        """Drop the cache, so memory equals disk again on the next read."""
-        self._install({}, None)
-        self._loaded = False
+        try:
+            with self._exclusive():
+                self._refresh(locked=True)
+        except WriteFailed as error:
+            if not error.may_not_write:
+                raise
+            # Reading must not need the right to write: show the lifted book, write nothing.
+            self._disk.install(migrate(old.tables, old.schema), old.signature)
+            if not self.read_only:
+                reason = error.params["reason"]
+                self._say("store.read_only", path=str(self.path), found=old.schema, reason=reason)
+            self.read_only = True
 
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
         """TinyDB may write inside; any failure drops the cache, so memory equals disk again."""
-        self._db.book.writable = True
+        self._disk.db.book.writable = True
         try:
             yield
         except BaseException:
-            self._forget()
+            self._disk.forget()
             raise
         finally:
-            self._db.book.writable = False
+            self._disk.db.book.writable = False
 
     @contextmanager
     def transaction(
@@ -257,7 +210,8 @@ class Store:
         redo: bool = False,
     ) -> Iterator[Transaction]:
         """One transaction under the lock: the block, then the log entry, then the book."""
-        self._txn = txn = Transaction(self._db, label, self.clock, self._refs_in_use)
+        disk = self._disk
+        self._txn = txn = Transaction(disk.db, label, self.clock, disk.refs_in_use, disk.lazy)
         try:
             with self._writing():
                 yield txn
@@ -267,11 +221,9 @@ class Store:
                         with self._history_io():
                             logged = changes if undoable else None
                             self._history.wrote(txn.label, logged, raw, redo=redo)
-                    self._commit()
+                    self._disk.commit(txn.label, changes, raw)
                     if raw:  # a merge brings refs that no fresh() saw
-                        self._refs = None
-                    elif self._refs is not None:
-                        ref_index.save(self.state_dir / "refs.bin", self._signature, self._refs)
+                        self._disk.forget_refs()
         finally:
             txn.close()
             self._txn = None
@@ -288,8 +240,10 @@ class Store:
         if dry_run:
             snapshot: Tables = {name: dict(table) for name, table in self.tables().items()}
             return describe(snapshot, merge(snapshot, other))
+        self.fold()  # a merge is written as a fold, and so is all before it
         with self.transaction(raw=True) as txn:
-            current = self._db.book.data
+            self._disk.lazy.load_all()
+            current = self._disk.db.book.data
             merged = merge(current, other)
             label = describe(current, merged)
             changes = []
@@ -308,9 +262,27 @@ class Store:
 
     @contextmanager
     def hold(self) -> Iterator[None]:
-        """The book's lock, for work on the file outside Rapport (``rapport sync``'s git)."""
+        """The book's lock, for work on the file outside Rapport (``rapport sync``'s git):
+        the journals are folded first, so that the file alone is the whole book."""
         with self._mutex, self._exclusive():
+            self._refresh(locked=True)
+            if self._disk.replay.lines:
+                self._disk.write_file(self._disk.generation)
             yield
+
+    def fold(self, *, wait: bool = True) -> int:
+        """Rewrite the main file with every journal line in it (``rapport fold``, the
+        board on quitting); how many lines it took in.  Without ``wait``, a lock another
+        process holds is :class:`~model.errors.LockTimeout` at once."""
+        with self._mutex:
+            if self._txn is not None:
+                raise RuntimeError("Store.fold() inside a transaction")
+            with self._exclusive(wait=wait):
+                self._refresh(locked=True)
+                lines = self._disk.replay.lines
+                if lines:
+                    self._disk.write_file(self._disk.generation)
+                return lines
 
     def undo(self) -> dict[str, Any] | None:
         """Take back this device's newest change; its label, or ``None`` if none is left.
@@ -351,37 +323,19 @@ class Store:
         try:
             yield
         except LayoutError as error:
-            raise self._corrupt(error) from error
+            raise damage.unreadable(self.path, error) from error
         except OSError as error:
             raise self._write_failed(error) from error
-
-    def _commit(self) -> None:
-        """Bump the generation and write the book; ``WriteFailed`` leaves the file as it was."""
-        generation = self._generation + 1
-        previous = (self._db.book.data.get(META) or {}).get(META_ID, {})
-        clock = self.clock.last() if self.clock is not None else ""
-        meta = {
-            "schema": SCHEMA_VERSION,
-            "generation": generation,
-            "clock": max(clock, previous.get("clock", "")),
-        }
-        self._db.book.data[META] = {META_ID: meta}
-        payload = dump(self._db.book.data)
-        try:
-            self._signature = bookfile.replace(self.path, payload)
-        except OSError as error:
-            raise self._write_failed(error) from error
-        self._generation = generation
 
     def keep_copy(self, target: Path) -> None:
         """Copy the book's file, as it is, to ``target`` (0600); inside a transaction only."""
         if self._txn is None:
             raise RuntimeError("Store.keep_copy() outside a transaction")
-        loaded = bookfile.read(self.path)
-        if loaded is None:
+        payload = self._disk.whole_file()
+        if payload is None:
             return
         try:
-            bookfile.replace(target, loaded[0], keep=False)
+            bookfile.replace(target, payload, keep=False)
         except OSError as error:
             raise self._write_failed(error) from error
 
@@ -393,9 +347,9 @@ class Store:
             )
         except OSError as error:
             raise self._write_failed(error) from error
-        self._install(migrate(tables, schema), None)
+        self._disk.install(migrate(tables, schema), None)
         with self._writing():
-            self._commit()
+            self._disk.commit({}, None, False)
 
     def _write_failed(self, error: OSError) -> WriteFailed:
         return write_failed(self.path, error)
@@ -405,8 +359,8 @@ class Store:
             self._notice(key, params)
 
     @contextmanager
-    def _exclusive(self) -> Iterator[None]:
+    def _exclusive(self, *, wait: bool = True) -> Iterator[None]:
         bookfile.check_path(self.path)
         waiting = lambda: self._say("store.lock_waiting", path=str(self.path))  # noqa: E731
-        with lock.exclusive(self.lock_path, self.path, on_wait=waiting):
+        with lock.exclusive(self.lock_path, self.path, on_wait=waiting, wait=wait):
             yield

@@ -7,7 +7,7 @@ removal leaves a tombstone in ``_gone`` that keeps its number taken for good.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, MutableSet
 from types import MappingProxyType
 from typing import Any
 
@@ -15,6 +15,7 @@ import orjson
 from tinydb.table import Document
 
 from model.identity import Clock, ref_key
+from model.lean import Lazy
 from model.migrations import GONE, META, UNDO
 from model.stamping import stamp_new, stamp_update, tombstone
 from model.storage import BookDB, check_document
@@ -40,9 +41,13 @@ class Transaction:
         db: BookDB,
         label: dict[str, Any],
         clock: Clock | None = None,
-        refs: Callable[[], set[int]] | None = None,
+        refs: Callable[[], MutableSet[int]] | None = None,
+        lazy: Lazy | None = None,
     ) -> None:
+        """``lazy``: the tables not parsed yet (``model.lean``); reading one parses it, an
+        insert into one does not."""
         self._db = db
+        self._lazy = lazy
         self.label = label
         self._clock = clock
         self._refs = refs
@@ -54,6 +59,8 @@ class Transaction:
     def _raw(self, table: str) -> dict[str, dict[str, Any]]:
         if not self._open:
             raise RuntimeError("the transaction is over")
+        if self._lazy is not None:
+            self._lazy.load(table)
         return self._db.book.data.get(table) or {}
 
     def _writable(self, table: str) -> dict[str, dict[str, Any]]:
@@ -98,11 +105,19 @@ class Transaction:
 
     def insert(self, table: str, doc: Mapping[str, Any]) -> int:
         stored = check_document(doc)
-        self._writable(table)
+        if table in RESERVED:
+            raise ValueError(f"table {table!r} belongs to the store")
         if self._clock is not None:
             stored = stamp_new(stored, self.fresh)
+        floor = self._taken_until(table) if self._raw(GONE) or self._floors else 0
+        if self._lazy is not None and self._lazy.is_lazy(table):
+            # Only the next id is needed, never the table itself (``model.lean``).
+            staged = max(self._lazy.next_id(table), floor + 1)
+            self._lazy.stage(table, staged, stored)
+            self._touch(table, staged, None)
+            return staged
+        self._writable(table)
         handle = self._db.table(table)
-        floor = self._taken_until(table) if GONE in self._db.book.data or self._floors else 0
         doc_id: int = max(handle._get_next_id(), floor + 1)  # type: ignore[no-untyped-call]
         handle.insert(Document(stored, doc_id))
         handle._next_id = doc_id + 1  # type: ignore[assignment]  # no O(n) search next time
@@ -171,7 +186,11 @@ class Transaction:
         self.settle()
         found = []
         for (table, doc_id), before in self._before.items():
-            after = self._raw(table).get(doc_id)
+            lazy = self._lazy
+            if lazy is not None and lazy.is_lazy(table):
+                after = lazy.staged(table, doc_id)
+            else:
+                after = self._raw(table).get(doc_id)
             if after != before:
                 found.append([table, doc_id, before, after])
         return found

@@ -68,7 +68,12 @@ class UndoLog:
                 view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
-        if size > max(1 << 20, 4 * len(line) * self._depth):
+        # Cut back when the log crosses a power of two past 1 MiB: a log that stays large
+        # after the cut (one huge entry, a demo's) is not re-read on every append.
+        grown = size + len(line)
+        if grown > max(1 << 20, 4 * len(line) * self._depth) and (
+            size.bit_length() != grown.bit_length()
+        ):
             self.save(self.entries())
 
     def clear(self) -> None:

@@ -94,6 +94,7 @@ class RapportApp(App[None]):
     def on_unmount(self) -> None:
         # A write waiting for another process's lock must not keep a quitting board alive.
         lock.abandon_waits()
+        self.session.close()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._restyle)

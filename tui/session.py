@@ -19,6 +19,7 @@ import itertools
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Generic, TypeVar
@@ -161,6 +162,13 @@ class Session:
                 raise
             self._troubled = False
             return snapshot
+
+    def close(self) -> None:
+        """The board quits: fold the journal if nobody is writing (``model.journal``), so
+        the book file alone holds the day's writes; a busy or broken book is left as is."""
+        with self._lock, suppress(RapportError, OSError):
+            if self._book.unfolded:
+                self._book.fold(wait=False)
 
     def write(self, do: Callable[[Book, pendulum.DateTime], R]) -> R:
         """Run one command of the book; refused while the file cannot be read."""

@@ -83,6 +83,23 @@ EN: dict[str, str] = {
         "{field} is not a finite number (NaN or infinity) and cannot be saved. "
         "Enter a real number and try again; nothing was saved."
     ),
+    "store.journal_damaged": (
+        "The journal {journal} of the book {path} is damaged at line {line}. Rapport has "
+        "left both files unchanged. Move the journal aside to open the book as of its last "
+        "fold, or repair that line in an editor."
+    ),
+    "store.journal_foreign": (
+        "The journal {journal} does not continue the book {path} (line {line} was written "
+        "on another version of it). Rapport has left both files unchanged; move the journal "
+        "aside, then merge the writes it holds with rapport merge."
+    ),
+    "store.rewritten": (
+        "The book {path} was rewritten by another program while {journal} still held "
+        "writes not yet in it (line {line} on). Rapport has left both files unchanged; "
+        "restore the backup {backup} or move the journal aside."
+    ),
+    "store.folded": "Folded {lines} journal lines into {path}.",
+    "store.fold_nothing": "Nothing to fold: {path} holds every write.",
 }
 
 DE: dict[str, str] = {
@@ -178,4 +195,22 @@ DE: dict[str, str] = {
         "{field} ist keine endliche Zahl (NaN oder unendlich) und lässt sich nicht speichern. "
         "Gib eine echte Zahl ein und versuch es erneut; es wurde nichts gespeichert."
     ),
+    "store.journal_damaged": (
+        "Das Journal {journal} des Buchs {path} ist in Zeile {line} beschädigt. Rapport hat "
+        "beide Dateien nicht verändert. Verschieb das Journal, um das Buch im Stand seines "
+        "letzten Einfaltens zu öffnen, oder reparier diese Zeile in einem Editor."
+    ),
+    "store.journal_foreign": (
+        "Das Journal {journal} setzt das Buch {path} nicht fort (Zeile {line} wurde auf einer "
+        "anderen Fassung geschrieben). Rapport hat beide Dateien nicht verändert; verschieb "
+        "das Journal und führe seine Einträge dann mit rapport merge zusammen."
+    ),
+    "store.rewritten": (
+        "Das Buch {path} wurde von einem anderen Programm neu geschrieben, während {journal} "
+        "noch Einträge hielt, die nicht darin stehen (ab Zeile {line}). Rapport hat beide "
+        "Dateien nicht verändert; stell die Sicherung {backup} wieder her oder verschieb das "
+        "Journal."
+    ),
+    "store.folded": "{lines} Journalzeilen in {path} eingefaltet.",
+    "store.fold_nothing": "Nichts einzufalten: {path} enthält jeden Eintrag.",
 }

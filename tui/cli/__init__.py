@@ -37,6 +37,7 @@ COMMANDS = {
     "merge": "tui.cli.sync:merge",
     "merge-driver": "tui.cli.sync:merge_driver",
     "sync": "tui.cli.sync:sync",
+    "fold": "tui.cli.fold:fold",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -54,6 +54,12 @@ EN: dict[str, str] = {
     "cli.dry_run": "Would write (nothing written): {action} for {client} ({id})",
     "cli.topic.unknown": "No help topic '{topic}'. Topics: {topics}",
     "cli.topic.list": "Help topics (rapport help TOPIC):",
+    "cli.fold.help": (
+        "Fold the journal into the book file now. A write to a large book is one line "
+        "appended to BOOK.journal-DEVICE beside it; the book file takes those lines in every "
+        "1,000 lines or 256 KB, when the board closes, and with this command. Afterwards the "
+        "book file alone holds every write: for a copy, a backup, or stock TinyDB."
+    ),
     "cli.action.LogInteraction": "log an interaction",
     "cli.action.OpenIssue": "open an issue",
     "cli.action.ResolveIssue": "resolve an issue",
@@ -167,6 +173,13 @@ DE: dict[str, str] = {
     "cli.dry_run": "Würde schreiben (nichts geschrieben): {action} für {client} ({id})",
     "cli.topic.unknown": "Kein Hilfethema '{topic}'. Themen: {topics}",
     "cli.topic.list": "Hilfethemen (rapport help THEMA):",
+    "cli.fold.help": (
+        "Das Journal jetzt in die Buchdatei einfalten. Ein Eintrag in ein großes Buch ist eine "
+        "Zeile, angehängt an BUCH.journal-GERÄT daneben; die Buchdatei nimmt diese Zeilen alle "
+        "1.000 Zeilen oder 256 KB auf, wenn das Board schließt, und mit diesem Befehl. Danach "
+        "enthält die Buchdatei allein jeden Eintrag: für eine Kopie, eine Sicherung oder "
+        "TinyDB selbst."
+    ),
     "cli.action.LogInteraction": "Kontakt eintragen",
     "cli.action.OpenIssue": "Problem öffnen",
     "cli.action.ResolveIssue": "Problem lösen",

@@ -1,0 +1,99 @@
+"""The main file as a fold writes it: stock TinyDB's layout, with a map in ``_meta``.
+
+The file stays ``{"_meta": {"1": {...}}, table: {doc_id: doc}, ...}``, which stock
+``TinyDB(path)`` opens as it always did (``_meta`` is one more table to it).  The
+fold adds to the ``_meta`` document what lets a writer avoid parsing the whole book:
+
+* ``token``: names this fold; every journal line names the fold it was based on.
+* ``from``: the token of the fold before, whose journal lines are in this file now
+  (a kill between the rename and emptying the journal must replay nothing twice).
+* ``size``: the file's length; a file of another length was rewritten by another
+  program (stock TinyDB, an editor), and its ``index`` means nothing any more.
+* ``index``: ``[table, start, end, ...]``, where each table's object lies in the file.
+* ``last``: ``[table, id, ...]``, the highest document id of each table at the fold.
+
+Lists, not objects, so the head stays one brace deep for ``bookfile.peek``.
+In memory ``_meta`` keeps only what the book means (schema, generation, clock).
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+import orjson
+
+from model.migrations import META, META_ID, Tables
+
+__all__ = ["FILE_FIELDS", "dump", "spans", "split_meta"]
+
+#: The ``_meta`` fields that describe the file, not the book.
+FILE_FIELDS = ("token", "from", "size", "index", "last")
+
+
+def _last_id(table: dict[str, Any]) -> int:
+    # Ids are digits without leading zeros: the longest, then the greatest string, is the
+    # highest number, found without turning a million keys into ints.
+    if not table:
+        return 0
+    longest = max(map(len, table))
+    return int(max(key for key in table if len(key) == longest))
+
+
+def dump(tables: Tables, previous: str) -> tuple[bytes, dict[str, Any]]:
+    """The file bytes of ``tables`` with the fold's map in ``_meta``, and that map.
+
+    The token is drawn from what the file holds, so two devices that fold the same
+    book (a migration, a merge of the same copies) write the same bytes."""
+    parts: list[bytes] = []
+    spans: list[tuple[str, int, int]] = []
+    last: list[Any] = []
+    offset = 0
+    for name, table in tables.items():
+        if name == META:
+            continue
+        key = b"," + orjson.dumps(name) + b":"
+        value = orjson.dumps(table)
+        spans.append((name, offset + len(key), offset + len(key) + len(value)))
+        last += [name, _last_id(table)]
+        parts += [key, value]
+        offset += len(key) + len(value)
+    body = b"".join(parts) + b"}"
+    meta = dict((tables.get(META) or {}).get(META_ID) or {})
+    seed = orjson.dumps([previous, meta]) + body[:4096] + body[-4096:]
+    token = f"{zlib.crc32(body):08x}{zlib.crc32(seed):08x}"
+    meta.update(token=token, last=last)
+    meta["from"] = previous
+    head_size = 0
+    while True:
+        meta["size"] = head_size + len(body)
+        meta["index"] = [x for name, a, b in spans for x in (name, a + head_size, b + head_size)]
+        head = b'{"_meta":{"1":' + orjson.dumps(meta) + b"}"
+        if len(head) == head_size:
+            return head + body, {name: meta[name] for name in FILE_FIELDS}
+        head_size = len(head)
+
+
+def split_meta(tables: Tables) -> dict[str, Any]:
+    """Take the file's fields out of ``tables``' ``_meta`` (in place) and return them."""
+    meta = (tables.get(META) or {}).get(META_ID)
+    if meta is None:
+        return {}
+    return {name: meta.pop(name) for name in FILE_FIELDS if name in meta}
+
+
+def spans(fields: dict[str, Any]) -> tuple[dict[str, tuple[int, int]], dict[str, int]] | None:
+    """Where each table lies and its last id, from a fold's map; ``None`` if there is none."""
+    index, last = fields.get("index"), fields.get("last")
+    if not (isinstance(index, list) and isinstance(last, list) and len(index) % 3 == 0):
+        return None
+    found = {}
+    for at in range(0, len(index), 3):
+        name, start, end = index[at : at + 3]
+        if not (isinstance(name, str) and type(start) is int and type(end) is int):
+            return None
+        found[name] = (start, end)
+    ids = dict(zip(last[::2], last[1::2], strict=False))
+    if not all(type(value) is int for value in ids.values()):
+        return None
+    return found, ids
