@@ -63,6 +63,20 @@ def _moment(value: Any) -> bool:
     return True
 
 
+def _zone(value: Any) -> bool:
+    """A UTC offset as :func:`model.timestamps.zone_text` writes it: ``-05:00``."""
+    return (
+        type(value) is str
+        and len(value) == 6
+        and value[0] in "+-"
+        and value[3] == ":"
+        and value[1:3].isdigit()
+        and value[4:].isdigit()
+        and int(value[1:3]) <= 23
+        and int(value[4:]) <= 59
+    )
+
+
 def _day(value: Any) -> bool:
     if type(value) is not str:
         return False
@@ -127,6 +141,7 @@ _HISTORY = {
     "state": (_one_of(_STATES), True, "a state"),
     "at": (_moment, True, "a moment"),
     "note": (_text, False, "text"),
+    "tz": (_zone, False, "a UTC offset like -05:00"),
 }
 _CONTACT = {
     "name": (_text, True, "text"),
@@ -161,6 +176,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "kind": (_one_of([k.value for k in InteractionKind]), True, "an interaction kind"),
         "when": (_moment, True, "a moment"),
         "text": (_text, False, "text"),
+        "tz": (_zone, False, "a UTC offset like -05:00"),
     },
     "issues": {
         "client": (_text, True, "a client id"),
@@ -170,6 +186,8 @@ TABLES: dict[str, dict[str, Field]] = {
         "opened": (_moment, True, "a moment"),
         "resolved": (_or_none(_moment), False, "a moment or null"),
         "resolution": (_text, False, "text"),
+        "tz": (_zone, False, "a UTC offset like -05:00"),
+        "resolved_tz": (_zone, False, "a UTC offset like -05:00"),
     },
     "invoices": {
         "number": (_text, True, "text"),
@@ -186,12 +204,15 @@ TABLES: dict[str, dict[str, Field]] = {
         "owed_at": (_moment, True, "a moment"),
         "by": (_or_none(_day), False, "a day or null"),
         "done_at": (_or_none(_moment), False, "a moment or null"),
+        "tz": (_zone, False, "a UTC offset like -05:00"),
+        "done_tz": (_zone, False, "a UTC offset like -05:00"),
     },
     "kudos": {
         "client": (_text, True, "a client id"),
         "text": (_text, True, "text"),
         "when": (_moment, True, "a moment"),
         "giver": (_text, False, "text"),
+        "tz": (_zone, False, "a UTC offset like -05:00"),
     },
     "followups": {
         "client": (_text, True, "a client id"),
@@ -199,6 +220,8 @@ TABLES: dict[str, dict[str, Field]] = {
         "due": (_day, True, "a day"),
         "created": (_moment, True, "a moment"),
         "done_at": (_or_none(_moment), False, "a moment or null"),
+        "tz": (_zone, False, "a UTC offset like -05:00"),
+        "done_tz": (_zone, False, "a UTC offset like -05:00"),
     },
 }
 

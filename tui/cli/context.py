@@ -215,9 +215,10 @@ def book_path(given: str | None, locale: str = "en") -> Path:
 
 
 def fixed_now(text: str, locale: str = "en") -> pendulum.DateTime:
-    """``--now`` / ``RAPPORT_NOW``: a moment within the years the book can count in."""
+    """``--now`` / ``RAPPORT_NOW``: a moment within the years the book can count in; one
+    without an offset is on this machine's clock (``TZ``), as the real now would be."""
     try:
-        parsed = pendulum.parse(text)
+        parsed = pendulum.parse(text, tz=pendulum.local_timezone())
     except (ValueError, OverflowError, TypeError) as error:
         raise click.UsageError(t("cli.now_bad", locale, now=text)) from error
     if not isinstance(parsed, pendulum.DateTime) or not 1970 <= parsed.year <= 2999:
