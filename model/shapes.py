@@ -251,6 +251,8 @@ def _all_fit(check: Check, values: list[Any]) -> bool:
         except ValueError:
             return False
         return True
+    if check is _zone:  # a book holds a handful of offsets: check each once
+        return kinds <= {str} and all(map(_zone, set(values)))
     allowed = getattr(check, "allowed", None)
     if allowed is not None:
         return kinds <= {str} and set(values) <= allowed
