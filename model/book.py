@@ -97,6 +97,11 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         except shapes.ShapeError as error:
             raise self._store.damaged(error.where, error.expected) from error
 
+    def listen(self, notice: Callable[[str, dict[str, Any]], None] | None) -> None:
+        """Send what the book says that is no error (waiting for another process's lock)
+        to ``notice`` from now on: the board shows it, where stderr is not seen."""
+        self._store.listen(notice)
+
     @property
     def path(self) -> os.PathLike[str]:
         return self._store.path

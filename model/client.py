@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from model.timestamps import with_zones
 from model.words import slugify
 
 __all__ = [
@@ -70,6 +71,8 @@ class StateChange:
     state: State
     at: str
     note: str = ""
+    tz: str | None = None
+    """The writer's UTC offset (``-05:00``): the change is listed on the writer's day."""
 
 
 @dataclass
@@ -123,7 +126,10 @@ class Client:
             "id": self.id,
             "name": self.name,
             "state": self.state.value,
-            "history": [{"state": h.state.value, "at": h.at, "note": h.note} for h in self.history],
+            "history": [
+                with_zones({"state": h.state.value, "at": h.at, "note": h.note}, tz=h.tz)
+                for h in self.history
+            ],
             "contacts": [
                 {"name": c.name, "email": c.email, "since": c.since, "until": c.until}
                 for c in self.contacts
@@ -152,7 +158,7 @@ class Client:
             name=doc["name"],
             state=State(doc["state"]),
             history=[
-                StateChange(State(h["state"]), h["at"], h.get("note", ""))
+                StateChange(State(h["state"]), h["at"], h.get("note", ""), h.get("tz"))
                 for h in doc.get("history", [])
             ],
             contacts=[

@@ -8,6 +8,7 @@ state: an act is what a user can do in the next five minutes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,8 @@ from model.issue import Issue
 from model.timestamps import local_day
 
 __all__ = ["Act", "ClientFile", "client_file", "next_acts"]
+
+_FOR = re.compile(r"\A(?:for|für)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,11 +129,13 @@ def next_acts(s: Signals, now: pendulum.DateTime) -> tuple[Act, ...]:
     people = s.client.current_contacts
     person = people[0].name if people else s.client.name
     for thanks in sorted(s.thanks_owed, key=lambda x: (x.by or "9999", x.number)):
-        params = {"person": person, "text": thanks.text, "by": thanks.by}
+        # "acme thanks for the intro" is how it is typed; the act says "for" itself.
+        what = _FOR.sub("", thanks.text, count=1) or thanks.text
+        params = {"person": person, "text": what, "date": thanks.by}
         acts.append(Act("act.thank" if thanks.by else "act.thank_undated", params))
     for followup in s.followups:
         if followup.due <= today.isoformat():
-            acts.append(Act("act.follow_up", {"text": followup.text, "due": followup.due}))
+            acts.append(Act("act.follow_up", {"text": followup.text, "date": followup.due}))
     days = s.days_since_contact(now)
     if s.snoozed(now):
         return tuple(acts)

@@ -109,7 +109,7 @@ class Commands:
                 id=slug,
                 name=name,
                 state=state,
-                history=[StateChange(state, moment_text(now))],
+                history=[StateChange(state, moment_text(now), tz=zone_text(now))],
                 contacts=people,
                 tags=clean_tags(tags),
                 terms=terms,
@@ -210,6 +210,7 @@ class Commands:
             check_happened(when, now)
         with self._client_tx(ref) as (tx, _, client):
             issue = Issue(0, client.id, text.strip(), kind, severity, moment_text(when))
+            issue.tz = zone_text(when)
             number = tx.insert("issues", issue.to_doc())
             params = {"number": number, "name": client.name, "severity": severity.value}
             receipt = Receipt("book.issue_opened", params, client.id)
@@ -232,6 +233,7 @@ class Commands:
             if not issue.is_open:
                 raise InputError("issue.already_resolved", number=number)
             issue.resolved, issue.resolution = moment_text(when), note.strip()
+            issue.resolved_tz = zone_text(when)
             receipt = Receipt(
                 "book.issue_resolved", {"number": number, "name": client.name}, client.id
             )
@@ -347,7 +349,9 @@ class Commands:
             check_by(by, now)
         with self._client_tx(ref) as (tx, _, client):
             by_text = None if by is None else day_text(by)
-            thanks = Thanks(0, client.id, text.strip(), moment_text(when), by_text)
+            thanks = Thanks(
+                0, client.id, text.strip(), moment_text(when), by_text, tz=zone_text(when)
+            )
             number = tx.insert("thanks", thanks.to_doc())
             receipt = Receipt(
                 "book.thanks_owed", {"number": number, "name": client.name}, client.id
@@ -369,7 +373,7 @@ class Commands:
             thanks = Thanks.from_doc(number, _own(tx, "thanks", number, client, "thanks.unknown"))
             if not thanks.is_owed:
                 raise InputError("thanks.already_done", number=number)
-            thanks.done_at = moment_text(when)
+            thanks.done_at, thanks.done_tz = moment_text(when), zone_text(when)
             receipt = Receipt("book.thanked", {"number": number, "name": client.name}, client.id)
             tx.update("thanks", number, thanks.to_doc())
             tx.set_label(receipt.label())
@@ -389,7 +393,9 @@ class Commands:
         if now is not None:
             check_happened(when, now)
         with self._client_tx(ref) as (tx, _, client):
-            kudos = Kudos(client.id, text.strip(), moment_text(when), giver.strip())
+            kudos = Kudos(
+                client.id, text.strip(), moment_text(when), giver.strip(), zone_text(when)
+            )
             receipt = Receipt("book.kudos_added", {"name": client.name}, client.id)
             tx.insert("kudos", kudos.to_doc())
             tx.set_label(receipt.label())
@@ -412,7 +418,9 @@ class Commands:
             if client.state is state:
                 raise InputError("state.unchanged", name=client.name, state=state.value)
             client.state = state
-            client.history.append(StateChange(state, moment_text(when), note.strip()))
+            client.history.append(
+                StateChange(state, moment_text(when), note.strip(), zone_text(when))
+            )
             if needs_reflection(state) and reflection is not None and not reflection.is_empty():
                 client.reflection = reflection
             params = {"name": client.name, "state": state.value}

@@ -14,7 +14,7 @@ from model.errors import InputError
 from model.followup import FollowUp
 from model.receipt import Receipt
 from model.refs import parse_ref
-from model.timestamps import day_text, moment_text
+from model.timestamps import day_text, moment_text, zone_text
 
 __all__ = ["DayCommands"]
 
@@ -30,6 +30,7 @@ class DayCommands(Commands):
             raise InputError("followup.past", due=day_text(due))
         with self._client_tx(ref) as (tx, _, client):
             followup = FollowUp(0, client.id, text.strip(), day_text(due), moment_text(when))
+            followup.tz = zone_text(when)
             number = tx.insert("followups", followup.to_doc())
             params = {"number": number, "name": client.name, "due": followup.due}
             receipt = Receipt("book.followup_added", params, client.id)
@@ -54,7 +55,7 @@ class DayCommands(Commands):
             followup = FollowUp.from_doc(number, doc)
             if not followup.is_open:
                 raise InputError("followup.already_done", number=number)
-            followup.done_at = moment_text(when)
+            followup.done_at, followup.done_tz = moment_text(when), zone_text(when)
             receipt = Receipt(
                 "book.followup_done", {"number": number, "name": client.name}, client.id
             )

@@ -12,6 +12,8 @@ import re
 import shutil
 from pathlib import Path
 
+from model.bookfile import private_folder
+
 __all__ = ["conflict_copies", "set_aside"]
 
 
@@ -52,7 +54,7 @@ def conflict_copies(book: Path) -> list[Path]:
 
 def set_aside(copy: Path, folder: Path) -> Path:
     """Move ``copy`` into ``folder`` under a name not taken there; where it went."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(folder)
     target = folder / copy.name
     number = 1
     while target.exists():

@@ -24,7 +24,7 @@ from model.money import parse_amount
 from model.receipt import Receipt
 from model.records import DATE_FIELD, TEXT_FIELD, Found, find_ref, ref, refuse_fields
 from model.store import Store, Transaction
-from model.timestamps import day_text, moment_text
+from model.timestamps import day_text, moment_text, zone_text
 
 __all__ = ["Corrections", "Named", "describe", "money"]
 
@@ -264,7 +264,8 @@ def _apply(
         if field in ("when", "opened", "owed_at", "at"):
             from model.dates import noon_on
 
-            item[field] = moment_text(noon_on(day, now))
+            noon = noon_on(day, now)
+            item[field], item["tz"] = moment_text(noon), zone_text(noon)
         else:
             item[field] = day_text(day)
     if given["due"] is not None:

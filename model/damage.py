@@ -13,9 +13,38 @@ import orjson
 
 from model import bookfile
 from model.errors import BookCorrupt
+from model.i18n import Phrase
 from model.storage import LayoutError
 
-__all__ = ["misshapen", "unreadable"]
+__all__ = ["misshapen", "parser_reason", "unreadable"]
+
+#: What orjson says, by how its message begins, and the catalog text for it: the
+#: reason is the one part of the damaged-book error a German reader would else get
+#: in English.  A message not listed here is shown as the parser wrote it.
+_PARSER_REASONS = (
+    ("Input is a zero-length", "json.empty"),
+    ("unexpected end of data", "json.end"),
+    ("unexpected character, expected ':'", "json.colon"),
+    ("unexpected character, expected ',' or '}'", "json.comma_brace"),
+    ("unexpected character, expected ',' or ']'", "json.comma_bracket"),
+    ("unexpected character, expected a string key", "json.key"),
+    ("unexpected character, expected a JSON value", "json.value"),
+    ("invalid literal", "json.literal"),
+    ("invalid escaped sequence", "json.escape"),
+    ("unexpected control character", "json.control"),
+    ("trailing comma", "json.trailing_comma"),
+    ("unexpected content after document", "json.after"),
+    ("no digit after", "json.number"),
+    ("number ", "json.number"),
+)
+
+
+def parser_reason(message: str) -> str:
+    """The JSON parser's ``message`` as a :class:`Phrase` where it is a known one."""
+    for start, key in _PARSER_REASONS:
+        if message.startswith(start):
+            return Phrase(key)
+    return message
 
 
 def _backup(path: Path, *, versioned: bool) -> tuple[str, str]:
@@ -46,7 +75,7 @@ def unreadable(path: Path, error: orjson.JSONDecodeError | LayoutError) -> BookC
         line=error.lineno,
         column=error.colno,
         char=error.pos,
-        reason=error.msg,
+        reason=parser_reason(error.msg),
         backup=backup,
     )
 

@@ -47,7 +47,8 @@ _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _GERMAN = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})")
 # Two separators make a word look like a date ("20.11.", "11/20/2026", "2026-13-45");
 # one does not ("1.5", "2026-017"), so amounts and invoice numbers stay what they are.
-_DATE_SHAPED = re.compile(r"[0-9]{1,4}[-./][0-9]{1,2}[-./][0-9]{0,4}")
+# Letters after them ("2026-11-1x", "18.11.26th") are a typo in a date, not note text.
+_DATE_SHAPED = re.compile(r"[0-9]{1,4}[-./][0-9]{1,2}[-./][0-9]{0,4}[^\W_]*")
 _COUNT = re.compile(r"[0-9]{1,9}")
 _COUNT_D = re.compile(r"([0-9]{1,9})d")
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from model.timestamps import with_zones
+
 __all__ = ["Kudos", "Thanks"]
 
 
@@ -21,24 +23,35 @@ class Thanks:
     owed_at: str
     by: str | None = None
     done_at: str | None = None
+    tz: str | None = None
+    """The writer's UTC offset when it was owed, and below when it was done."""
+    done_tz: str | None = None
 
     @property
     def is_owed(self) -> bool:
         return self.done_at is None
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc = {
             "client": self.client,
             "text": self.text,
             "owed_at": self.owed_at,
             "by": self.by,
             "done_at": self.done_at,
         }
+        return with_zones(doc, tz=self.tz, done_tz=self.done_tz)
 
     @classmethod
     def from_doc(cls, number: int, doc: dict[str, Any]) -> Thanks:
         return cls(
-            number, doc["client"], doc["text"], doc["owed_at"], doc.get("by"), doc.get("done_at")
+            number,
+            doc["client"],
+            doc["text"],
+            doc["owed_at"],
+            doc.get("by"),
+            doc.get("done_at"),
+            doc.get("tz"),
+            doc.get("done_tz"),
         )
 
 
@@ -48,10 +61,13 @@ class Kudos:
     text: str
     when: str
     giver: str = ""
+    tz: str | None = None
+    """The writer's UTC offset (``-05:00``)."""
 
     def to_doc(self) -> dict[str, Any]:
-        return {"client": self.client, "text": self.text, "when": self.when, "giver": self.giver}
+        doc = {"client": self.client, "text": self.text, "when": self.when, "giver": self.giver}
+        return with_zones(doc, tz=self.tz)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Kudos:
-        return cls(doc["client"], doc["text"], doc["when"], doc.get("giver", ""))
+        return cls(doc["client"], doc["text"], doc["when"], doc.get("giver", ""), doc.get("tz"))

@@ -21,9 +21,10 @@ from model.texts import dates as _dates
 from model.texts import day as _day
 from model.texts import merge as _merge
 from model.texts import quicklog as _quicklog
+from model.texts import shapes as _shapes
 from model.texts import store as _store
 
-__all__ = ["LOCALES", "MODEL_CATALOGS", "default_locale", "register", "t", "use"]
+__all__ = ["LOCALES", "MODEL_CATALOGS", "Phrase", "default_locale", "register", "t", "use"]
 
 LOCALES = ("en", "de")
 
@@ -45,7 +46,7 @@ def use(*catalogs: ModuleType) -> None:
         register(catalog.EN, catalog.DE)
 
 
-MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _dates, _day, _merge, _quicklog, _store)
+MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _dates, _day, _merge, _quicklog, _shapes, _store)
 """Every catalog in ``model/texts/``; a test fails when one is missing here."""
 
 use(*MODEL_CATALOGS)
@@ -88,9 +89,28 @@ def t(key: str, locale: str = "en", /, **params: Any) -> str:
     return _PLURALS.format(template, **params) if "|" in template else template.format(**params)
 
 
+class Phrase(str):
+    """A parameter that is itself a text of the catalogs (a damaged book's "expected a
+    moment"): shown in the reader's language wherever it is filled in.  As a ``str``
+    it is the English text, so logs and ``str(error)`` read as before."""
+
+    key: str
+    params: dict[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Phrase:
+        phrase = super().__new__(cls, t(key, "en", **params))
+        phrase.key, phrase.params = key, params
+        return phrase
+
+    def render(self, locale: str) -> str:
+        return t(self.key, locale, **self.params)
+
+
 def _shown(name: str, value: Any, locale: str) -> Any:
-    """Money (``{"amount": "200", "currency": "EUR"}``) in the reader's format, and a
-    ``date`` parameter as "18 Nov 2026" / "18. Nov. 2026"."""
+    """Money (``{"amount": "200", "currency": "EUR"}``) in the reader's format, a
+    ``date`` parameter as "18 Nov 2026" / "18. Nov. 2026", a :class:`Phrase` in ``locale``."""
+    if isinstance(value, Phrase):
+        return value.render(locale)
     if isinstance(value, dict) and set(value) == {"amount", "currency"}:
         from decimal import Decimal
 

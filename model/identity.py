@@ -111,9 +111,14 @@ def device_id(env: Mapping[str, str] | None = None) -> str:
     except (OSError, UnicodeDecodeError):
         pass
     fresh = encode(secrets.randbits(5 * DEVICE_WIDTH), DEVICE_WIDTH)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from model.bookfile import private_folder
+
+    private_folder(path.parent)  # 0700 and 0600 under any umask, like the book
     temp = path.with_name(f".device.{os.getpid()}")
-    temp.write_text(fresh, encoding="ascii")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    with open(fd, "w", encoding="ascii") as handle:
+        os.fchmod(fd, 0o600)  # open's mode is narrowed by the umask, even to 0000
+        handle.write(fresh)
     try:
         os.link(temp, path)  # the first device id written wins a race
     except FileExistsError:

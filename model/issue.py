@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from model.timestamps import with_zones
+
 __all__ = ["Issue", "IssueKind", "Severity"]
 
 
@@ -44,13 +46,17 @@ class Issue:
     opened: str = ""
     resolved: str | None = None
     resolution: str = ""
+    tz: str | None = None
+    """The writer's UTC offset when it was opened (``-05:00``), and below when it was
+    resolved: each is listed on the day of whoever wrote it (see model.timestamps)."""
+    resolved_tz: str | None = None
 
     @property
     def is_open(self) -> bool:
         return self.resolved is None
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc = {
             "client": self.client,
             "text": self.text,
             "kind": self.kind.value,
@@ -59,6 +65,7 @@ class Issue:
             "resolved": self.resolved,
             "resolution": self.resolution,
         }
+        return with_zones(doc, tz=self.tz, resolved_tz=self.resolved_tz)
 
     @classmethod
     def from_doc(cls, number: int, doc: dict[str, Any]) -> Issue:
@@ -71,4 +78,6 @@ class Issue:
             opened=doc["opened"],
             resolved=doc.get("resolved"),
             resolution=doc.get("resolution", ""),
+            tz=doc.get("tz"),
+            resolved_tz=doc.get("resolved_tz"),
         )

@@ -127,4 +127,4 @@ def _acquire(fd: int, lock_path: Path, book: Path, on_wait: Callable[[], None] |
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 break
-    raise LockTimeout(path=str(book), seconds=f"{limit:g}", lock=str(lock_path))
+    raise LockTimeout(path=str(book), seconds=limit, lock=str(lock_path))

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import orjson
 
-from model.bookfile import Signature
+from model.bookfile import Signature, private_folder
 
 __all__ = ["RefSet", "load", "save"]
 
@@ -95,8 +95,11 @@ def save(path: Path, signature: Signature | None, keys: AbstractSet[int]) -> Non
         return
     temp = path.with_name(f".{path.name}.{os.getpid()}")
     with suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(_MAGIC + orjson.dumps(list(signature)) + b"\n" + _ordered(keys).tobytes())
+        private_folder(path.parent)  # 0700 and 0600 under any umask, like the book
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+        with open(fd, "wb") as handle:
+            os.fchmod(fd, 0o600)  # open's mode is narrowed by the umask, even to 0000
+            handle.write(_MAGIC + orjson.dumps(list(signature)) + b"\n" + _ordered(keys).tobytes())
         os.replace(temp, path)
     with suppress(OSError):
         temp.unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from model.client import State
+from model.i18n import Phrase
 from model.interaction import InteractionKind
 from model.issue import IssueKind, Severity
 
@@ -28,14 +29,14 @@ __all__ = ["TABLES", "ShapeError", "check"]
 AMOUNT_DIGITS = 30
 
 Check = Callable[[Any], bool]
-#: (check, required, what the field must be, in words)
-Field = tuple[Check, bool, str]
+#: (check, required, what the field must be, in words of the reader's language)
+Field = tuple[Check, bool, Phrase]
 
 
 class ShapeError(ValueError):
     """``where`` is ``/table/document/field``: the first thing not as Rapport writes it."""
 
-    def __init__(self, where: str, expected: str) -> None:
+    def __init__(self, where: str, expected: Phrase) -> None:
         super().__init__(f"{where}: {expected}")
         self.where = where
         self.expected = expected
@@ -61,6 +62,20 @@ def _moment(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _zone(value: Any) -> bool:
+    """A UTC offset as :func:`model.timestamps.zone_text` writes it: ``-05:00``."""
+    return (
+        type(value) is str
+        and len(value) == 6
+        and value[0] in "+-"
+        and value[3] == ":"
+        and value[1:3].isdigit()
+        and value[4:].isdigit()
+        and int(value[1:3]) <= 23
+        and int(value[4:]) <= 59
+    )
 
 
 def _day(value: Any) -> bool:
@@ -124,81 +139,97 @@ def _offence(doc: dict[str, Any], shape: Mapping[str, Field]) -> str | None:
 
 _STATES = [s.value for s in State]
 _HISTORY = {
-    "state": (_one_of(_STATES), True, "a state"),
-    "at": (_moment, True, "a moment"),
-    "note": (_text, False, "text"),
+    "state": (_one_of(_STATES), True, Phrase("shape.state")),
+    "at": (_moment, True, Phrase("shape.moment")),
+    "note": (_text, False, Phrase("shape.text")),
+    "tz": (_zone, False, Phrase("shape.zone")),
 }
 _CONTACT = {
-    "name": (_text, True, "text"),
-    "email": (_text, True, "text"),
-    "since": (_or_none(_day), True, "a day or null"),
-    "until": (_or_none(_day), False, "a day or null"),
+    "name": (_text, True, Phrase("shape.text")),
+    "email": (_text, True, Phrase("shape.text")),
+    "since": (_or_none(_day), True, Phrase("shape.day_or_null")),
+    "until": (_or_none(_day), False, Phrase("shape.day_or_null")),
 }
-_REFLECTION = {name: (_text, True, "text") for name in ("stop", "pause", "play")}
-_PAYMENT = {"amount": (_amount, True, "an amount"), "on": (_day, True, "a day")}
+_REFLECTION = {name: (_text, True, Phrase("shape.text")) for name in ("stop", "pause", "play")}
+_PAYMENT = {
+    "amount": (_amount, True, Phrase("shape.amount")),
+    "on": (_day, True, Phrase("shape.day")),
+}
 
 #: ``{table: {field: (check, required, what it must be)}}``
 TABLES: dict[str, dict[str, Field]] = {
     "clients": {
-        "id": (_text, True, "text"),
-        "name": (_text, True, "text"),
-        "state": (_one_of(_STATES), True, f"one of {', '.join(_STATES)}"),
-        "history": (_list_of(_HISTORY), False, "a list of state changes"),
-        "contacts": (_list_of(_CONTACT), False, "a list of contacts"),
-        "tags": (_texts, False, "a list of texts"),
-        "terms": (_count, False, "a whole number of days"),
-        "cadence": (_count, False, "a whole number of days"),
-        "scope": (_text, False, "text"),
-        "dream": (_flag, False, "true or false"),
-        "currency": (_text, False, "a currency code"),
-        "reflection": (_or_none(_doc(_REFLECTION)), False, "a reflection or null"),
-        "cadence_set": (_flag, False, "true or false"),
-        "snoozed_until": (_or_none(_day), False, "a day or null"),
-        "snooze_reason": (_text, False, "text"),
+        "id": (_text, True, Phrase("shape.text")),
+        "name": (_text, True, Phrase("shape.text")),
+        "state": (_one_of(_STATES), True, Phrase("shape.one_of", values=", ".join(_STATES))),
+        "history": (_list_of(_HISTORY), False, Phrase("shape.history")),
+        "contacts": (_list_of(_CONTACT), False, Phrase("shape.contacts")),
+        "tags": (_texts, False, Phrase("shape.texts")),
+        "terms": (_count, False, Phrase("shape.days")),
+        "cadence": (_count, False, Phrase("shape.days")),
+        "scope": (_text, False, Phrase("shape.text")),
+        "dream": (_flag, False, Phrase("shape.flag")),
+        "currency": (_text, False, Phrase("shape.currency")),
+        "reflection": (_or_none(_doc(_REFLECTION)), False, Phrase("shape.reflection")),
+        "cadence_set": (_flag, False, Phrase("shape.flag")),
+        "snoozed_until": (_or_none(_day), False, Phrase("shape.day_or_null")),
+        "snooze_reason": (_text, False, Phrase("shape.text")),
     },
     "interactions": {
-        "client": (_text, True, "a client id"),
-        "kind": (_one_of([k.value for k in InteractionKind]), True, "an interaction kind"),
-        "when": (_moment, True, "a moment"),
-        "text": (_text, False, "text"),
+        "client": (_text, True, Phrase("shape.client_id")),
+        "kind": (
+            _one_of([k.value for k in InteractionKind]),
+            True,
+            Phrase("shape.interaction_kind"),
+        ),
+        "when": (_moment, True, Phrase("shape.moment")),
+        "text": (_text, False, Phrase("shape.text")),
+        "tz": (_zone, False, Phrase("shape.zone")),
     },
     "issues": {
-        "client": (_text, True, "a client id"),
-        "text": (_text, False, "text"),
-        "kind": (_one_of([k.value for k in IssueKind]), False, "an issue kind"),
-        "severity": (_one_of([s.value for s in Severity]), False, "low, medium or high"),
-        "opened": (_moment, True, "a moment"),
-        "resolved": (_or_none(_moment), False, "a moment or null"),
-        "resolution": (_text, False, "text"),
+        "client": (_text, True, Phrase("shape.client_id")),
+        "text": (_text, False, Phrase("shape.text")),
+        "kind": (_one_of([k.value for k in IssueKind]), False, Phrase("shape.issue_kind")),
+        "severity": (_one_of([s.value for s in Severity]), False, Phrase("shape.severity")),
+        "opened": (_moment, True, Phrase("shape.moment")),
+        "resolved": (_or_none(_moment), False, Phrase("shape.moment_or_null")),
+        "resolution": (_text, False, Phrase("shape.text")),
+        "tz": (_zone, False, Phrase("shape.zone")),
+        "resolved_tz": (_zone, False, Phrase("shape.zone")),
     },
     "invoices": {
-        "number": (_text, True, "text"),
-        "client": (_text, True, "a client id"),
-        "amount": (_amount, True, f"an amount of at most {AMOUNT_DIGITS} characters"),
-        "currency": (_text, True, "a currency code"),
-        "issued": (_day, True, "a day"),
-        "due": (_day, True, "a day"),
-        "payments": (_list_of(_PAYMENT), False, "a list of payments"),
+        "number": (_text, True, Phrase("shape.text")),
+        "client": (_text, True, Phrase("shape.client_id")),
+        "amount": (_amount, True, Phrase("shape.amount_digits", digits=AMOUNT_DIGITS)),
+        "currency": (_text, True, Phrase("shape.currency")),
+        "issued": (_day, True, Phrase("shape.day")),
+        "due": (_day, True, Phrase("shape.day")),
+        "payments": (_list_of(_PAYMENT), False, Phrase("shape.payments")),
     },
     "thanks": {
-        "client": (_text, True, "a client id"),
-        "text": (_text, True, "text"),
-        "owed_at": (_moment, True, "a moment"),
-        "by": (_or_none(_day), False, "a day or null"),
-        "done_at": (_or_none(_moment), False, "a moment or null"),
+        "client": (_text, True, Phrase("shape.client_id")),
+        "text": (_text, True, Phrase("shape.text")),
+        "owed_at": (_moment, True, Phrase("shape.moment")),
+        "by": (_or_none(_day), False, Phrase("shape.day_or_null")),
+        "done_at": (_or_none(_moment), False, Phrase("shape.moment_or_null")),
+        "tz": (_zone, False, Phrase("shape.zone")),
+        "done_tz": (_zone, False, Phrase("shape.zone")),
     },
     "kudos": {
-        "client": (_text, True, "a client id"),
-        "text": (_text, True, "text"),
-        "when": (_moment, True, "a moment"),
-        "giver": (_text, False, "text"),
+        "client": (_text, True, Phrase("shape.client_id")),
+        "text": (_text, True, Phrase("shape.text")),
+        "when": (_moment, True, Phrase("shape.moment")),
+        "giver": (_text, False, Phrase("shape.text")),
+        "tz": (_zone, False, Phrase("shape.zone")),
     },
     "followups": {
-        "client": (_text, True, "a client id"),
-        "text": (_text, True, "text"),
-        "due": (_day, True, "a day"),
-        "created": (_moment, True, "a moment"),
-        "done_at": (_or_none(_moment), False, "a moment or null"),
+        "client": (_text, True, Phrase("shape.client_id")),
+        "text": (_text, True, Phrase("shape.text")),
+        "due": (_day, True, Phrase("shape.day")),
+        "created": (_moment, True, Phrase("shape.moment")),
+        "done_at": (_or_none(_moment), False, Phrase("shape.moment_or_null")),
+        "tz": (_zone, False, Phrase("shape.zone")),
+        "done_tz": (_zone, False, Phrase("shape.zone")),
     },
 }
 
@@ -220,6 +251,8 @@ def _all_fit(check: Check, values: list[Any]) -> bool:
         except ValueError:
             return False
         return True
+    if check is _zone:  # a book holds a handful of offsets: check each once
+        return kinds <= {str} and all(map(_zone, set(values)))
     allowed = getattr(check, "allowed", None)
     if allowed is not None:
         return kinds <= {str} and set(values) <= allowed
@@ -234,7 +267,7 @@ def check(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
     """
     for name, docs in tables.items():
         if name not in TABLES and not (name in _OTHERS and (name != "_default" or not docs)):
-            raise ShapeError(f"/{name}", "a table Rapport knows")
+            raise ShapeError(f"/{name}", Phrase("shape.table"))
     for name, shape in TABLES.items():
         docs = tables.get(name) or {}
         for field, (fits, required, _expected) in shape.items():
@@ -263,5 +296,5 @@ def _unique_client_ids(clients: Mapping[str, Mapping[str, Any]]) -> None:
         other = seen.setdefault(doc["id"], doc_id)
         if other != doc_id:
             raise ShapeError(
-                f"/clients/{doc_id}/id", f"an id of its own, not that of /clients/{other}"
+                f"/clients/{doc_id}/id", Phrase("shape.own_id", other=f"/clients/{other}")
             )

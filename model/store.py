@@ -354,6 +354,10 @@ class Store:
     def _write_failed(self, error: OSError) -> WriteFailed:
         return write_failed(self.path, error)
 
+    def listen(self, notice: Callable[[str, dict[str, Any]], None] | None) -> None:
+        """From now on ``notice`` hears what the one given at the start would have."""
+        self._notice = notice
+
     def _say(self, key: str, **params: Any) -> None:
         if self._notice is not None:
             self._notice(key, params)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pendulum
 
@@ -29,6 +30,7 @@ __all__ = [
     "moment_text",
     "parse_day",
     "parse_moment",
+    "with_zones",
     "zone_text",
 ]
 
@@ -51,6 +53,13 @@ def zone_text(moment: pendulum.DateTime) -> str:
     minutes = 0 if offset is None else int(offset.total_seconds()) // 60
     sign, minutes = ("-", -minutes) if minutes < 0 else ("+", minutes)
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def with_zones(doc: dict[str, Any], **zones: str | None) -> dict[str, Any]:
+    """``doc`` with each writer's offset that is known: a record that has none (an older
+    book, the demo) keeps the shape it always had."""
+    doc.update((key, zone) for key, zone in zones.items() if zone is not None)
+    return doc
 
 
 def local_moment(

@@ -26,7 +26,7 @@ from model.health import WEIGHTS, Signals, needs_call
 from model.invoice import aging_bucket
 from model.money import format_money
 from model.refs import ref_of
-from model.timestamps import days_since, parse_day, parse_moment
+from model.timestamps import days_since, local_day, parse_day, parse_moment
 
 __all__ = ["BUCKET_DAYS", "TodayItem", "TodayKind", "today_items"]
 
@@ -160,7 +160,7 @@ def _followups(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> l
             TodayKind.FOLLOWUP,
             s.client,
             parse_day(f.due),
-            _local_day(parse_moment(f.created), now),
+            local_day(f.created, f.tz, now),
             "today.followup",
             {"name": s.client.name, "number": f.number, "text": f.text, "due": f.due},
             ref_of("followups", f.number),
@@ -179,7 +179,7 @@ def _thanks(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list
             TodayKind.THANKS,
             s.client,
             parse_day(t.by),
-            _local_day(parse_moment(t.owed_at), now),
+            local_day(t.owed_at, t.tz, now),
             "today.thanks",
             {"name": s.client.name, "number": t.number, "text": t.text, "by": t.by},
             ref_of("thanks", t.number),
@@ -255,7 +255,7 @@ def _issues(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list
     items = []
     wait = WEIGHTS.issue_old_days
     for issue in s.open_issues:
-        opened = _local_day(parse_moment(issue.opened), now)
+        opened = local_day(issue.opened, issue.tz, now)
         if opened.toordinal() + wait + 1 <= last_day.toordinal():  # see _invoices: no pendulum
             too_long = opened.add(days=wait + 1)
             params = {
@@ -281,7 +281,7 @@ def _issues(s: Signals, now: pendulum.DateTime, last_day: pendulum.Date) -> list
             )
     if needs_call(s):
         oldest = min(s.open_issues, key=lambda i: i.opened)
-        since = _local_day(parse_moment(oldest.opened), now)
+        since = local_day(oldest.opened, oldest.tz, now)
         params = {"name": s.client.name, "number": oldest.number, "written": s.written_since_issue}
         items.append(
             TodayItem(

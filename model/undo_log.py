@@ -50,16 +50,17 @@ class UndoLog:
 
     def save(self, entries: list[dict[str, Any]]) -> None:
         """Replace the log with ``entries`` (atomically)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        bookfile.private_folder(self.path.parent)
         payload = b"".join(orjson.dumps(entry) + b"\n" for entry in entries[-self._depth :])
         bookfile.replace(self.path, payload, keep=False)
 
     def push(self, entry: dict[str, Any]) -> None:
         """Append one entry; now and then the log is cut back to its depth."""
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        bookfile.private_folder(self.path.parent)
         line = orjson.dumps(entry) + b"\n"
         fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
         try:
+            os.fchmod(fd, 0o600)  # open's mode is narrowed by the umask, even to 0000
             size = os.fstat(fd).st_size
             if size and os.pread(fd, 1, size - 1) != b"\n":
                 line = b"\n" + line  # end the line a killed writer tore

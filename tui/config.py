@@ -120,7 +120,7 @@ def save_theme(path: Path, theme: str) -> None:
     import tomlkit
     from tomlkit.exceptions import ParseError
 
-    from model.bookfile import replace
+    from model.bookfile import private_folder, replace
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -131,7 +131,7 @@ def save_theme(path: Path, theme: str) -> None:
     except ParseError as error:
         raise ConfigError(path=str(path), line=error.line, problem=str(error)) from None
     document["theme"] = theme
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     replace(path, tomlkit.dumps(document).encode("utf-8"), keep=False)
 
 

@@ -170,6 +170,15 @@ class Session:
             if self._book.unfolded:
                 self._book.fold(wait=False)
 
+    def listen(self, notice: Callable[[str, dict[str, Any]], object]) -> None:
+        """``notice(key, params)`` hears what the book says while a write waits (in the
+        write's thread); a screen passes its ``post_message``, hence any result."""
+
+        def heard(key: str, params: dict[str, Any]) -> None:
+            notice(key, params)
+
+        self._book.listen(heard)
+
     def write(self, do: Callable[[Book, pendulum.DateTime], R]) -> R:
         """Run one command of the book; refused while the file cannot be read."""
         with self._lock:

@@ -66,8 +66,9 @@ EN: dict[str, str] = {
         "(or RAPPORT_DB) at a regular file, or at a path where one can be made."
     ),
     "store.lock_timeout": (
-        "Another Rapport process has held the book {path} for {seconds} seconds (its lock is "
-        "{lock}). Nothing was written. Finish or stop that process, then try again."
+        "Another Rapport process has held the book {path} for {seconds:g} {seconds:second|seconds} (its lock is "
+        "{lock}). Nothing was written. Let that process finish (a stopped one goes on with fg or "
+        "kill -CONT) or end it, then try again."
     ),
     "store.lock_waiting": "Waiting for another Rapport process to finish with {path} …",
     "store.read_only": (
@@ -174,9 +175,10 @@ DE: dict[str, str] = {
         "(oder RAPPORT_DB) eine normale Datei an oder einen Pfad, an dem eine entstehen kann."
     ),
     "store.lock_timeout": (
-        "Ein anderer Rapport-Prozess hält das Buch {path} seit {seconds} Sekunden (seine "
-        "Sperre ist {lock}). Es wurde nichts geschrieben. Beende oder stoppe diesen Prozess "
-        "und versuch es dann erneut."
+        "Ein anderer Rapport-Prozess hält das Buch {path} seit {seconds:g} {seconds:Sekunde|Sekunden} (seine "
+        "Sperre ist {lock}). Es wurde nichts geschrieben. Lass diesen Prozess fertig werden "
+        "(ein angehaltener läuft mit fg oder kill -CONT weiter) oder beende ihn und versuch es "
+        "dann erneut."
     ),
     "store.lock_waiting": "Warte, bis ein anderer Rapport-Prozess mit {path} fertig ist …",
     "store.read_only": (

@@ -266,3 +266,13 @@ def test_client_state_usage_does_not_break_inside_a_word() -> None:
     usage = result.output.split("\n\n")[0]
     assert usage == "Usage: rapport client state [OPTIONS] REF STATE"
     assert "routine, trusted, ended" in result.output
+
+
+def test_filters_before_list_filter_the_list(run, acme) -> None:  # type: ignore[no-untyped-def]
+    """``rapport --search cafe list`` is how the board's filters are typed; it filters."""
+    acme("client", "add", "Café Olé", "--id", "cafe-ole")
+    listed = run("--search", "cafe", "list", "--json")
+    assert [r["id"] for r in json.loads(listed.output)["clients"]] == ["cafe-ole"]
+    assert "No client matches the filter" in run("--tag", "nope", "list").output
+    ignored = run("--search", "cafe", "quick", "acme call hi")
+    assert ignored.exit_code == 2 and "filter the board and rapport list only" in ignored.output

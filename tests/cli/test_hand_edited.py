@@ -135,3 +135,29 @@ def test_a_document_number_that_is_not_a_number_is_named(made: Path, doc_id: str
         (line,) = result.stderr.strip().splitlines()
         assert f"at /clients/{doc_id} " in line and "unchanged" in line, line
     assert made.read_bytes() == damaged
+
+
+def test_the_damaged_book_error_speaks_german_all_through(made: Path) -> None:
+    """The "expected …" part too: it comes from the shape check, not the catalog's sentence."""
+    data = orjson.loads(made.read_bytes())
+    data["interactions"]["1"]["when"] = None
+    made.write_bytes(orjson.dumps(data))
+    german = rapport(made, "list", env={"RAPPORT_LOCALE": "de"})
+    assert german.returncode == 1
+    assert "bei /interactions/1/when ein Dokument" in german.stderr
+    assert "(erwartet: ein Zeitpunkt)" in german.stderr
+    assert "moment" not in german.stderr
+    english = rapport(made, "list")
+    assert "/interactions/1/when (expected a moment)" in english.stderr
+
+
+def test_a_broken_json_file_is_described_in_german_too(tmp_path: Path) -> None:
+    book = tmp_path / "book.json"
+    book.write_text('{"clients": {"1": {"id": "a" "b"}}}')
+    runner = CliRunner()
+    german = runner.invoke(main, ["--db", str(book), "--locale", "de", "list"])
+    assert german.exit_code == 1
+    assert "erwartet: ',' oder die schließende geschweifte Klammer" in german.stderr
+    assert "unexpected" not in german.stderr
+    english = runner.invoke(main, ["--db", str(book), "--locale", "en", "list"])
+    assert "unexpected character, expected ',' or the closing brace" in english.stderr

@@ -60,6 +60,8 @@ def test_no_escape_sequence_from_user_text_reaches_the_terminal(tmp_path: Path, 
 def test_nothing_is_written_wider_than_private_under_any_umask(tmp_path: Path, umask: int) -> None:
     book = tmp_path / "new" / "deep" / "book.json"
     env = {**os.environ, "RAPPORT_DB": str(book), "RAPPORT_LOCALE": "en", "RAPPORT_NOW": NOW}
+    # The device id, undo and redo logs and the ref cache go to a state folder made anew.
+    env["XDG_STATE_HOME"] = str(tmp_path / "state" / "deep")
     for args in (
         ["client", "add", "ACME GmbH", "--id", "acme"],
         ["quick", "acme call one"],
@@ -77,6 +79,8 @@ def test_nothing_is_written_wider_than_private_under_any_umask(tmp_path: Path, u
         "book.json.lock",
         "book.json.before-demo",
     }
-    for path in [tmp_path / "new", *made]:
+    state = list((tmp_path / "state").rglob("*"))
+    assert {p.name for p in state} >= {"device", "undo.json", "redo.json", "refs.bin"}
+    for path in [tmp_path / "new", *made, tmp_path / "state", *state]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))

@@ -122,7 +122,8 @@ def test_default_locale_follows_the_environment() -> None:
 
 
 _COUNTED = re.compile(
-    r"\{(\w+)\}[ ×]*(days|Tagen|Tage|clients|Kund:innen|interactions|Kontakten|compliments)\b"
+    r"\{(\w+)(?::g)?\}[ ×]*"
+    r"(days|Tagen|Tage|clients|Kund:innen|interactions|Kontakten|compliments|seconds|Sekunden)\b"
 )
 
 
@@ -149,6 +150,13 @@ def test_no_count_is_followed_by_a_fixed_plural(name: str) -> None:
         ("screens.client.cadence", {"days": 1}, "contact every day", "Kontakt jeden Tag"),
         ("screens.client.cadence", {"days": 14}, "every 14 days", "alle 14 Tage"),
         ("cli.show.terms", {"terms": 1, "cadence": 7, "currency": "EUR"}, "1 day ·", "1 Tag ·"),
+        (
+            "store.lock_timeout",
+            {"path": "b", "seconds": 1.0, "lock": "l"},
+            "1 second (",
+            "1 Sekunde (",
+        ),
+        ("store.lock_timeout", {"path": "b", "seconds": 30.0, "lock": "l"}, "30 seconds", "30 Sek"),
     ],
 )
 def test_plurals_follow_the_count(key: str, params: dict[str, object], en: str, de: str) -> None:

@@ -32,6 +32,8 @@ BAD: list[tuple[str, str, str]] = [
     ("acme call on 2026-02-29", "quicklog.date.invalid", "2026-02-29"),
     ("acme notiz am 20.11.", "quicklog.date.form", "20.11."),
     ("acme call on 11/20/2026", "quicklog.date.form", "11/20/2026"),
+    ("acme call 2026-11-1x talked", "quicklog.date.form", "2026-11-1x"),
+    ("acme anruf 18.11.26x Budget", "quicklog.date.form", "18.11.26x"),
     ("acme call on 1899-12-31", "quicklog.date.range", "1899-12-31"),
     ("acme call 99999999d ago", "quicklog.date.too_far", "99999999d"),
     ("acme anruf vor 99999999 Tagen", "quicklog.date.too_far", "99999999"),

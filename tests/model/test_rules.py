@@ -143,13 +143,18 @@ def test_what_to_do_names_acts_before_state_talk(book: Book) -> None:
     book.log("acme", InteractionKind.CALL, "x", ago(1))
     book.add_invoice("acme", "AR-77", Decimal(500), TODAY.subtract(days=91))
     book.open_issue("acme", "missed deadline", ago(4), Severity.MEDIUM)
-    book.owe_thanks("acme", "the intro", ago(2), TODAY.add(days=2))
+    book.owe_thanks("acme", "for the intro", ago(2), TODAY.add(days=2))  # as it is typed
     cf = book.client_file("acme", NOW)
     assert [a.text("en") for a in cf.acts] == [
         "chase invoice AR-77, 61 days overdue",
         "call about issue #1: missed deadline",
-        "thank Maren Kruse for the intro, due 2026-11-27",
+        "thank Maren Kruse for the intro, due 27 Nov 2026",
     ]
+    assert cf.acts[2].text("de") == "Maren Kruse danken für the intro, bis 27. Nov. 2026"
+    book.owe_thanks("acme", "card for the launch", ago(1))
+    assert book.client_file("acme", NOW).acts[3].text("en") == (
+        "thank Maren Kruse for card for the launch"
+    )
     assert cf.acts[0].text("de") == "Rechnung AR-77 nachfassen, seit 61 Tagen überfällig"
     assert cf.suggestion is not None and cf.suggestion.state is State.STRAINED
 

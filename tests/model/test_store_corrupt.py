@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from model.errors import BookCorrupt, BookTooNew
+from model.i18n import t
 from model.store import Store
 
 GOOD = b'{"_meta":{"1":{"schema":1,"generation":4}},"clients":{"1":{"name":"Acme"}}}'
@@ -160,3 +161,24 @@ def test_a_book_from_a_newer_rapport_is_refused_and_left_alone(tmp_path: Path) -
         assert "neueren Rapport" in caught.value.render("de")
     assert store.disk_generation() == 9
     assert folder_state(tmp_path) == before
+
+
+def test_every_expected_phrase_of_the_shape_check_is_in_both_languages() -> None:
+    """Each field's "expected …" is a catalog text: German in a German session."""
+    from model.i18n import Phrase
+    from model.shapes import TABLES
+
+    phrases = {field[2] for shape in TABLES.values() for field in shape.values()}
+    for phrase in phrases:
+        assert isinstance(phrase, Phrase)
+        assert phrase.render("en") == str(phrase)
+        assert phrase.render("de") != phrase.render("en"), phrase.key
+
+
+def test_the_json_parsers_words_are_translated() -> None:
+    from model.damage import parser_reason
+
+    reason = parser_reason("unexpected end of data")
+    rendered = t("store.corrupt_no_backup", "de", path="b", line=1, column=2, char=1, reason=reason)
+    assert "unerwartetes Ende der Daten" in rendered
+    assert parser_reason("something orjson says one day") == "something orjson says one day"

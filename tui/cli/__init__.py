@@ -69,6 +69,9 @@ def filter_options(fn: F) -> F:
     return fn
 
 
+_GROUP_FILTERS = "rapport.filters"
+
+
 def make_filter(**kw: Any) -> BoardFilter:
     from model import BoardFilter, State
 
@@ -138,6 +141,12 @@ def main(
     ctx.obj = Context(db, locale, now, config, quiet=quiet, as_json=as_json)
     if ctx.invoked_subcommand is None:
         open_board(ctx.obj, make_filter(**filters))
+    elif any(filters.values()):
+        # ``rapport --search cafe list`` filters the list; on any other command a filter
+        # would be ignored without a word, so it is refused.
+        if ctx.invoked_subcommand != "list":
+            raise click.UsageError(ctx.obj.say("cli.filter_without_board"))
+        ctx.meta[_GROUP_FILTERS] = filters
 
 
 @refusing
@@ -168,6 +177,8 @@ def list_(c: Context, /, **filters: Any) -> None:
     from tui.cli.listing import board_json, board_table
 
     now = c.now()
+    given = click.get_current_context().meta.get(_GROUP_FILTERS, {})
+    filters = {name: value or given.get(name, value) for name, value in filters.items()}
     rows = c.book.board(now, make_filter(**filters))
     if c.as_json:
         c.emit({"clients": board_json(rows, c.locale)})

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 import orjson
 import pendulum
+from pendulum.tz import get_local_timezone
 
 from model import LOCALES, RapportError, Receipt, State, default_locale, t
 from model.errors import InputError
@@ -220,9 +221,10 @@ def book_path(given: str | None, locale: str = "en") -> Path:
 
 
 def fixed_now(text: str, locale: str = "en") -> pendulum.DateTime:
-    """``--now`` / ``RAPPORT_NOW``: a moment within the years the book can count in."""
+    """``--now`` / ``RAPPORT_NOW``: a moment within the years the book can count in; one
+    without an offset is on this machine's clock (``TZ``), as the real now would be."""
     try:
-        parsed = pendulum.parse(text)
+        parsed = pendulum.parse(text, tz=get_local_timezone())
     except (ValueError, OverflowError, TypeError) as error:
         raise click.UsageError(t("cli.now_bad", locale, now=text)) from error
     if not isinstance(parsed, pendulum.DateTime) or not 1970 <= parsed.year <= 2999:

@@ -127,15 +127,16 @@ def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
     ]
     out.append(say("cli.show.history"))
     out += [
-        f"  {r('state', (h.state.value, h.at))}{f.day(h.at)}  {say(f'state.{h.state.value}')}  "
+        f"  {r('state', (h.state.value, h.at))}{f.day(h.at, h.tz)}  "
+        f"{say(f'state.{h.state.value}')}  "
         f"{clean(h.note)}".rstrip()
         for h in c.history
     ]
     out.append(say("cli.show.issues"))
     out += [
         f"  {r('issue', i.number)}#{i.number}  {say(f'severity.{i.severity.value}')}  "
-        f"{f.day(i.opened)}  "
-        f"{clean(i.text)}{'  ✓ ' + f.day(i.resolved) if i.resolved else ''}"
+        f"{f.day(i.opened, i.tz)}  "
+        f"{clean(i.text)}{'  ✓ ' + f.day(i.resolved, i.resolved_tz) if i.resolved else ''}"
         for i in f.issues
     ]
     out.append(say("cli.show.invoices"))
@@ -166,12 +167,14 @@ def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
     ]
     out.append(say("cli.show.followups"))
     out += [
-        f"  #{x.number}  {x.due}  {clean(x.text)}{'  ✓ ' + f.day(x.done_at) if x.done_at else ''}"
+        f"  #{x.number}  {x.due}  {clean(x.text)}"
+        f"{'  ✓ ' + f.day(x.done_at, x.done_tz) if x.done_at else ''}"
         for x in f.followups
     ]
     out.append(say("cli.show.kudos"))
     out += [
-        f"  {r('kudos', (k.when, k.text))}{f.day(k.when)}  {clean(k.text)}  — {clean(k.giver)}"
+        f"  {r('kudos', (k.when, k.text))}{f.day(k.when, k.tz)}  "
+        f"{clean(k.text)}  — {clean(k.giver)}"
         for k in f.kudos
     ]
     out.append(say("cli.show.timeline", count=len(f.interactions)))

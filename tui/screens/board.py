@@ -103,6 +103,7 @@ class BoardScreen(Screen[None]):
         self.board.display = False
         self.query_one("#empty", Static).update(Text(t("board.loading", self.locale)))
         self.board.focus()
+        self.session.listen(lambda key, params: self.post_message(live.Notice(key, params)))
 
     # -- the workers: each posts one message of tui.screens.live -----------------------------
 
@@ -170,7 +171,11 @@ class BoardScreen(Screen[None]):
         self._write(do, line, self.board_filter)
         return True
 
+    def on_notice(self, message: live.Notice) -> None:  # a write waits for another process
+        self.status.show(t(message.key, self.locale, **message.params), error=False)
+
     def on_written(self, message: live.Written) -> None:
+        self.status.show(self.status.trouble)  # the write is over: no more waiting
         if message.trouble is not None:
             self.status.unreadable(message.trouble)
         if message.line is not None:
@@ -182,6 +187,7 @@ class BoardScreen(Screen[None]):
 
     def on_refused(self, message: live.Refused) -> None:
         error, line = message.error, message.line
+        self.status.show(self.status.trouble)
         if line is not None and self.quicklog.display:
             self.quicklog.refuse(line, error)
         else:

@@ -70,7 +70,7 @@ def header(cf: ClientFile, now: pendulum.DateTime, locale: str) -> Text:
                 "screens.client.state_since",
                 locale,
                 themed("muted"),
-                day=day(c.history[-1].at, locale, cf.now),
+                day=day(c.history[-1].at, locale, cf.now, c.history[-1].tz),
             )
         )
     if cf.shows_health:
@@ -184,7 +184,7 @@ def history(cf: ClientFile, locale: str) -> RenderableType:
     table = _table(None, None, None)
     for change in reversed(changes):
         table.add_row(
-            safe(day(change.at, locale, cf.now)),
+            safe(day(change.at, locale, cf.now, change.tz)),
             state_text(change.state, locale),
             safe(change.note),
         )
@@ -217,12 +217,15 @@ def _issue_row(issue: Issue, locale: str) -> list[Text]:
     what = safe(issue.text)
     what.append("  ")
     what.append_text(_say(f"issue_kind.{issue.kind.value}", locale, themed("muted")))
-    opened = _say("screens.issues.opened", locale, day=day(issue.opened, locale))
+    opened = _say("screens.issues.opened", locale, day=day(issue.opened, locale, zone=issue.tz))
     if issue.resolved is None:
         status = _say("screens.issues.open", locale, "bold")
     else:
         status = _say(
-            "screens.issues.resolved", locale, themed("success"), day=day(issue.resolved, locale)
+            "screens.issues.resolved",
+            locale,
+            themed("success"),
+            day=day(issue.resolved, locale, zone=issue.resolved_tz),
         )
         if issue.resolution:
             status.append(": ")
@@ -298,11 +301,17 @@ def _bold(user_text: str) -> Text:
 
 def _thanks_row(thanks: Thanks, today: str, locale: str) -> list[Text]:
     owed = _say(
-        "screens.thanks.owed_since", locale, themed("muted"), day=day(thanks.owed_at, locale)
+        "screens.thanks.owed_since",
+        locale,
+        themed("muted"),
+        day=day(thanks.owed_at, locale, zone=thanks.tz),
     )
     if thanks.done_at is not None:
         status = _say(
-            "screens.thanks.done_on", locale, themed("success"), day=day(thanks.done_at, locale)
+            "screens.thanks.done_on",
+            locale,
+            themed("success"),
+            day=day(thanks.done_at, locale, zone=thanks.done_tz),
         )
     elif thanks.by is not None:
         late = thanks.by < today
@@ -334,7 +343,10 @@ def thanks(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableTyp
 def _followup_row(followup: FollowUp, today: str, locale: str) -> list[Text]:
     if followup.done_at is not None:
         status = _say(
-            "screens.followups.done_on", locale, "green", day=day(followup.done_at, locale)
+            "screens.followups.done_on",
+            locale,
+            "green",
+            day=day(followup.done_at, locale, zone=followup.done_tz),
         )
     else:
         late = followup.due < today
@@ -376,7 +388,7 @@ def kudos(cf: ClientFile, locale: str) -> RenderableType:
         if k.giver:
             line.append_text(safe(k.giver))
             line.append(", ", style=themed("muted"))
-        line.append(day(k.when, locale, cf.now), style=themed("muted"))
+        line.append(day(k.when, locale, cf.now, k.tz), style=themed("muted"))
         lines.append(line)
     return Text("\n").join(lines)
 

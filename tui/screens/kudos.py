@@ -40,7 +40,7 @@ def kudos_card(row: KudosRow, locale: str) -> Text:
     client = safe(row.client.name)
     client.stylize("bold")
     card.append_text(client)
-    card.append(f" · {day(row.kudos.when, locale)}", style=themed("muted"))
+    card.append(f" · {day(row.kudos.when, locale, zone=row.kudos.tz)}", style=themed("muted"))
     return card
 
 

@@ -13,6 +13,7 @@ and only if it happened.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pendulum
 from textual.message import Message
@@ -24,6 +25,7 @@ __all__ = [
     "Do",
     "Failed",
     "Loaded",
+    "Notice",
     "Reads",
     "Refused",
     "Troubled",
@@ -60,6 +62,14 @@ class Written(Message):
     ) -> None:
         super().__init__()
         self.said, self.line, self.snapshot, self.trouble = said, line, snapshot, trouble
+
+
+class Notice(Message):
+    """What the book says during a write that is no error: it waits for another process."""
+
+    def __init__(self, key: str, params: dict[str, Any]) -> None:
+        super().__init__()
+        self.key, self.params = key, params
 
 
 class Refused(Message):

@@ -14,6 +14,8 @@ from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from model.bookfile import private_folder
+
 __all__ = ["Remembered", "TabMemory"]
 
 FILE_NAME = "board-state.json"
@@ -59,7 +61,7 @@ class TabMemory:
             return
         temp = self.path.with_name(self.path.name + ".tmp")
         with suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(asdict(remembered), handle)
