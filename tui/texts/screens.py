@@ -34,7 +34,7 @@ EN: dict[str, str] = {
     "screens.section.invoices": "Invoices and payments",
     "screens.section.thanks": "Thanks",
     "screens.section.kudos": "Kudos",
-    "screens.section.timeline": "Timeline, newest first",
+    "screens.section.timeline": "Timeline: everything, newest first (e edits, d deletes, u undoes)",
     "screens.advice.suggestion": "The signals point to {state}: {reason}. The decision is yours.",
     "screens.advice.call": "Call, don't mail: an issue is open and only mails or messages went out since.",
     "screens.advice.none": "No change of state suggested. The reasons below show what weighs on the health.",
@@ -67,8 +67,7 @@ EN: dict[str, str] = {
     "screens.thanks.late": "late",
     "screens.thanks.done_on": "done {day}",
     "screens.kudos.none": "No kudos from this client yet.",
-    "screens.timeline.none": "No interactions logged yet.",
-    "screens.timeline.more": "… and {count} older {count:interaction|interactions} not shown here.",
+    "screens.timeline.none": "Nothing recorded yet.",
     # kudos jar
     "screens.jar.title": "The kudos jar",
     "screens.jar.count": "{count} {count:compliment|compliments}, newest first: to re-read on a hard day.",
@@ -126,9 +125,6 @@ EN: dict[str, str] = {
         "Tab moves between fields; Enter on Play or ctrl+s saves; ctrl+e writes it in $EDITOR; "
         "Escape keeps the old state."
     ),
-    "screens.keys.edit": "Edit",
-    "screens.keys.delete": "Delete",
-    "screens.section.records": "Every record, newest first (e edits, d deletes)",
     "screens.records.day": "Day",
     "screens.records.what": "What",
     "screens.records.ref": "Ref",
@@ -161,6 +157,10 @@ EN: dict[str, str] = {
     "screens.event.thanked": "thanked",
     "screens.event.kudos": "kudos",
     "screens.event.state": "state",
+    "screens.records.more": "… and {count} older {count:record|records}: rapport client show lists them all.",
+    "screens.edit.title": "Edit {what}",
+    "screens.edit.refused": "{field}: {error}",
+    "screens.edit.choices": "{field} ({choices})",
 }
 
 DE: dict[str, str] = {
@@ -190,7 +190,7 @@ DE: dict[str, str] = {
     "screens.section.invoices": "Rechnungen und Zahlungen",
     "screens.section.thanks": "Dank",
     "screens.section.kudos": "Lob",
-    "screens.section.timeline": "Verlauf, das Neueste zuerst",
+    "screens.section.timeline": "Verlauf: alles, das Neueste zuerst (e bearbeitet, d löscht, u macht rückgängig)",
     "screens.advice.suggestion": "Die Signale deuten auf {state}: {reason}. Die Entscheidung liegt bei dir.",
     "screens.advice.call": (
         "Anrufen statt mailen: Ein Problem ist offen, und seitdem gingen nur Mails "
@@ -226,8 +226,7 @@ DE: dict[str, str] = {
     "screens.thanks.late": "überfällig",
     "screens.thanks.done_on": "erledigt am {day}",
     "screens.kudos.none": "Von dieser Kund:in gibt es noch kein Lob.",
-    "screens.timeline.none": "Noch keine Kontakte eingetragen.",
-    "screens.timeline.more": "… und {count:ein älterer Kontakt, der|{count} ältere Kontakte, die} hier nicht gezeigt {count:wird|werden}.",
+    "screens.timeline.none": "Noch nichts eingetragen.",
     "screens.jar.title": "Das Lobglas",
     "screens.jar.count": "{count}× Lob, das Neueste zuerst: zum Nachlesen an schweren Tagen.",
     "screens.jar.empty": "Das Glas ist noch leer. Wenn eine Kund:in etwas Schönes sagt, heb es hier auf.",
@@ -283,9 +282,6 @@ DE: dict[str, str] = {
         "Tab wechselt das Feld; Enter bei Play oder Strg+S speichert; Strg+E schreibt in "
         "$EDITOR; Escape behält den alten Status."
     ),
-    "screens.keys.edit": "Bearbeiten",
-    "screens.keys.delete": "Löschen",
-    "screens.section.records": "Alle Einträge, das Neueste zuerst (e bearbeitet, d löscht)",
     "screens.records.day": "Tag",
     "screens.records.what": "Was",
     "screens.records.ref": "Ref",
@@ -318,4 +314,8 @@ DE: dict[str, str] = {
     "screens.event.thanked": "gedankt",
     "screens.event.kudos": "Lob",
     "screens.event.state": "Status",
+    "screens.records.more": "… und {count:ein älterer Eintrag|{count} ältere Einträge}: rapport client show zeigt alle.",
+    "screens.edit.title": "{what} bearbeiten",
+    "screens.edit.refused": "{field}: {error}",
+    "screens.edit.choices": "{field} ({choices})",
 }
