@@ -109,7 +109,7 @@ class EditForm(ModalScreen[live.Written | None]):
             yield Static(safe(sentence(title)), classes="dialog-title")
             for name, value in self.record.values.items():
                 yield Label(safe(self.label(name)), classes="field-label")
-                yield Input(value, id=f"edit-{name}")
+                yield Input(value, id=f"edit-{name}", compact=True)
             yield Static("", id="edit-error", classes="error")
             yield Static(safe(t("screens.edit.hint", locale)), classes="dialog-hint")
 
@@ -156,7 +156,8 @@ class EditForm(ModalScreen[live.Written | None]):
         for shown in self.query(Input):
             shown.remove_class("-invalid")
         if name is not None:
-            said = t("screens.edit.refused", self._locale, field=self.label(name), error=said)
+            label = t(f"screens.edit.{name}", self._locale)
+            said = t("screens.edit.refused", self._locale, field=label, error=said)
             self.field(name).add_class("-invalid")
             self.field(name).focus()
         self._say(said)
@@ -170,6 +171,7 @@ class EditForm(ModalScreen[live.Written | None]):
         error = self.query_one("#edit-error", Static)
         error.update(safe(text))
         error.display = True
+        self.call_after_refresh(error.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
