@@ -306,3 +306,22 @@ def test_the_confirmation_speaks_german(book_path: Path, open_app: OpenApp) -> N
         assert "Datum (JJJJ-MM-TT oder TT.MM.JJJJ)" in screen_text(app)
 
     run(app, body, size=SIZE)
+
+
+def test_a_mistaken_contact_is_deleted_from_the_timeline(
+    book_path: Path, open_app: OpenApp
+) -> None:
+    Book(book_path).edit_client("acme", NOW, contact="Eve Mistake <eve@example.com>")
+    app = open_app(book_path)
+
+    async def body(pilot: Pilot[None]) -> None:
+        table = await _open_acme(pilot, app)
+        whats = [view.data.what for view in table.views]
+        table.move_cursor(row=whats.index("contact"))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDelete))
+        assert _question(app) == "Delete contact Eve Mistake of ACME GmbH?"
+        await pilot.press("y")
+        await until(pilot, lambda: not _acme(book_path).client.contacts)
+
+    run(app, body, size=SIZE)

@@ -1,7 +1,8 @@
 """The client screen's timeline: everything that happened with a client, newest first.
 
 One row per event of :func:`model.file_view.timeline` (a call, an issue opened
-or resolved, an invoice, a payment, a credit, a state change, thanks, kudos),
+or resolved, an invoice, a payment, a credit, a state change, thanks, kudos, a
+contact person),
 each with the ref of its record, so that a mistake found while reading is
 repaired where it is seen: the row under the cursor is the record ``e`` edits
 and ``d`` deletes.  Rows are keyed by event and ref, so the cursor stays on its
@@ -40,7 +41,7 @@ def timeline_views(
     views = []
     for event in events[:TIMELINE_LIMIT]:
         cells = (
-            Text(day(event.when, locale, now), style=themed("muted")),
+            Text(day(event.when, locale, now) if event.when else "", style=themed("muted")),
             Text(t(f"screens.event.{event.what}", locale), style="bold"),
             Text(event.ref, style=themed("accent")),
             user_text(event.text),
