@@ -71,8 +71,9 @@ def client_json(tables: Tables, cid: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Event:
-    """One thing that happened: when (ISO), what (``call``, ``issue_resolved``,
-    ``payment``...), the ref to repair it by, and its words."""
+    """One thing that happened: when (ISO; empty for a contact person added without a
+    day), what (``call``, ``issue_resolved``, ``payment``, ``contact``...), the ref to
+    repair it by, and its words."""
 
     when: str
     what: str
@@ -84,6 +85,11 @@ def timeline(tables: Tables, cid: str) -> list[Event]:
     """Everything that happened with the client, newest first."""
     doc = _client_doc(tables, cid)
     events = [Event(h["at"], "state", ref(h), h["state"]) for h in doc.get("history") or ()]
+    for c in doc.get("contacts") or ():
+        # A contact person is a record too (a mistaken one is deleted by her ref); one
+        # added without a day sorts last.
+        who = f"{c['name']} <{c['email']}>" if c.get("email") else c["name"]
+        events.append(Event(c.get("since") or "", "contact", ref(c), who))
     for _, d in _mine(tables, "interactions", cid):
         events.append(Event(d["when"], d["kind"], ref(d), d.get("text", "")))
     for number, d in _mine(tables, "issues", cid):

@@ -23,6 +23,7 @@ __all__ = [
     "OVERDUE",
     "QUICKLOG",
     "SCREEN",
+    "TIMELINE",
     "TODAY",
     "Key",
     "bindings",
@@ -41,6 +42,7 @@ GRATITUDE = "gratitude"
 QUICKLOG = "quicklog"
 FILTER = "filter"
 CLIENT = "client"
+TIMELINE = "timeline"
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,31 @@ def _client(id: str, keys: str, action: str, show: bool = False, opens: bool = T
     return Key(id, keys, action, CLIENT, show, opens=opens)
 
 
+def _corrects(where: str) -> list[Key]:
+    """``e`` edits and ``d`` / Delete deletes the record of the row (after asking).
+
+    The palette runs them on the pane that has the focus, so it offers each once.
+    """
+    return [
+        Key(
+            "edit_record",
+            "e",
+            f"screen.correct('edit', '{where}')",
+            where,
+            False,
+            "correct('edit')",
+        ),
+        Key(
+            "delete_record",
+            "d,delete",
+            f"screen.correct('delete', '{where}')",
+            where,
+            False,
+            "correct('delete')",
+        ),
+    ]
+
+
 def _moves(where: str) -> list[Key]:
     return [
         Key("down", "j", "cursor_down", where, show=False),
@@ -137,12 +164,16 @@ KEYS: tuple[Key, ...] = (
     *_moves(BOARD),
     _pane("act", "enter", TODAY),
     *_moves(TODAY),
+    *_corrects(TODAY),
     _pane("resolve", "enter,r", ISSUES),
     *_moves(ISSUES),
+    *_corrects(ISSUES),
     _pane("pay", "enter", OVERDUE),
     *_moves(OVERDUE),
+    *_corrects(OVERDUE),
     _pane("thank", "enter", GRATITUDE),
     *_moves(GRATITUDE),
+    *_corrects(GRATITUDE),
     Key("write", "enter", "submit", QUICKLOG),
     Key("complete", "tab", "complete", QUICKLOG),
     Key("older", "up", "history(-1)", QUICKLOG, show=False),
@@ -159,6 +190,11 @@ KEYS: tuple[Key, ...] = (
     _client("thanks", "t", "prefill('thanks')"),
     _client("kudos", "g", "prefill('kudos')"),
     _client("state", "s", "change_state", show=True, opens=False),
+    _client("edit_record", "e", "correct('edit')", show=True, opens=False),
+    _client("delete_record", "d,delete", "correct('delete')", show=True, opens=False),
+    _client("undo", "u", "undo", opens=False),
+    _client("redo", "U,ctrl+y", "redo", opens=False),
+    *_moves(TIMELINE),
 )
 
 
@@ -193,5 +229,11 @@ def screen_pairs(screens: tuple[type[DOMNode], ...]) -> list[tuple[str, str]]:
 
 
 def palette() -> list[Key]:
-    """The keys that are also commands of the command palette."""
-    return [key for key in KEYS if key.command is not None]
+    """The keys that are also commands of the command palette, each command once."""
+    seen: set[str] = set()
+    found = []
+    for key in KEYS:
+        if key.command is not None and key.command not in seen:
+            seen.add(key.command)
+            found.append(key)
+    return found

@@ -37,6 +37,7 @@ from model import (
     Summary,
 )
 from model.board import summary as summarize
+from model.file_view import Event
 from tui.widgets.board_table import board_key, board_view
 from tui.widgets.panes import PANES
 from tui.widgets.table import RowView
@@ -76,6 +77,13 @@ class Snapshot:
         wanted = ref.casefold()
         names = (v.data.client.name for v in self.board if v.data.client.id.casefold() == wanted)
         return next(names, ref)
+
+    def panes_of(self, client_id: str) -> dict[str, list[RowView[Any]]]:
+        """The panes' rows of one client (``w`` scopes the panes to the selected row)."""
+        return {
+            name: [v for v in views if v.data.client.id == client_id]
+            for name, views in self.panes.items()
+        }
 
 
 def _view(build: Callable[[T, str], RowView[T]], locale: str, row: T) -> RowView[T]:
@@ -190,6 +198,16 @@ class Session:
         with self._lock:
             now = self.now()
             return self._book.client_file(ref, now), now
+
+    def timeline(self, ref: str) -> list[Event]:
+        """Everything that happened with one client, newest first, each with its ref."""
+        with self._lock:
+            return self._book.timeline(ref)
+
+    def look(self, read: Callable[[Book], R]) -> R:
+        """One read of the book under the lock (the record a correction is about)."""
+        with self._lock:
+            return read(self._book)
 
     def completions(self, line: str, position: int) -> list[str]:
         """Tab in the quick-log: the book's words for the word at ``position``.

@@ -277,3 +277,15 @@ def test_the_timeline_holds_everything_newest_first(acme: Book, now: pendulum.Da
     assert all(e.ref for e in events)
     with pytest.raises(InputError):
         acme.timeline("nobody")
+
+
+def test_a_contact_person_is_in_the_timeline_and_deleted_by_her_ref(
+    acme: Book, now: pendulum.DateTime
+) -> None:
+    acme.edit_client("acme", now, contact="Jonas Weber <jonas@acme.example>")
+    contact = next(e for e in acme.timeline("acme") if e.text.startswith("Jonas"))
+    assert (contact.what, contact.text) == ("contact", "Jonas Weber <jonas@acme.example>")
+    assert contact.when == now.date().isoformat()
+    acme.delete(contact.ref)
+    assert contact.ref not in {e.ref for e in acme.timeline("acme")}
+    assert all(c.name != "Jonas Weber" for c in acme.resolve("acme").contacts)

@@ -79,7 +79,10 @@ def check_every_screen(book: Book, locale: str) -> None:
             assert cf is not None
             said = [*stored, cf.interactions[0].text, cf.issues[0].text, cf.thanks[0].text]
             said += [cf.kudos[0].text, cf.kudos[0].giver]
-            text = flat(shown(screen))
+            table = screen.timeline
+            assert table is not None
+            cells = " ".join(cell.plain for view in table.views for cell in view.cells)
+            text = flat(shown(screen)) + " " + flat(cells)  # the texts, and the timeline's rows
             for value in said:
                 assert flat(printable(value)) in text, value
             assert_clean(app)

@@ -75,7 +75,8 @@ def test_results_are_newest_first_and_down_enter_opens_the_one_chosen(
         screen = app.screen
         await until(pilot, lambda: bool(screen.query(".-found")))
         assert {w.id for w in screen.query(".-found")} == {"timeline-title", "timeline"}
-        assert "sent the plan" in shown(screen)
+        assert isinstance(screen, ClientScreen) and screen.timeline is not None
+        assert "sent the plan" in [view.data.text for view in screen.timeline.views]
 
     run(app, body, size=(120, 40))
 

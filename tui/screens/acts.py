@@ -8,6 +8,7 @@ session.  A new verb of the board is a function here and a key in :mod:`tui.keys
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import suppress
 
 import pendulum
@@ -16,7 +17,18 @@ from model import Book, RapportError, Receipt, Reflection, State, needs_reflecti
 from model.quicklog import ChangeState, Command, parse
 from tui.screens.live import Do
 
-__all__ = ["apply", "change_state", "done", "ending", "quick", "redo", "thanks_done", "undo"]
+__all__ = [
+    "apply",
+    "change_state",
+    "delete",
+    "done",
+    "edit",
+    "ending",
+    "quick",
+    "redo",
+    "thanks_done",
+    "undo",
+]
 
 
 def ending(line: str, now: pendulum.DateTime) -> ChangeState | None:
@@ -54,6 +66,16 @@ def thanks_done(client: str, number: int, locale: str) -> Do:
 def done(client: str, ref: str, locale: str) -> Do:
     """A follow-up (or what ``ref`` names) done, as ``acme done followup:3`` writes it."""
     return lambda book, now: book.done(client, ref, now).render(locale)
+
+
+def edit(ref: str, fields: Mapping[str, str], locale: str) -> Do:
+    """The fields of record ``ref`` the user changed, checked by the book's rules."""
+    return lambda book, now: book.edit(ref, now, **fields).render(locale)
+
+
+def delete(ref: str, locale: str) -> Do:
+    """Delete record ``ref`` (a tombstone: ``u`` takes it back)."""
+    return lambda book, _now: book.delete(ref).render(locale)
 
 
 def undo(locale: str) -> Do:

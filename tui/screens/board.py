@@ -34,6 +34,7 @@ from tui.palette import KeyCommands
 from tui.safe_text import printable
 from tui.screens import acts, dialogs, live
 from tui.screens.client import ClientScreen
+from tui.screens.correcting import Corrector
 from tui.screens.help import HelpScreen, board_help
 from tui.screens.keys import localize_bindings
 from tui.screens.kudos import KudosScreen
@@ -87,6 +88,7 @@ class BoardScreen(Screen[None]):
         yield QuickLogBar(self.history, self.session.completions, id="quicklog")
         yield Footer()
         yield self._poller
+        yield Corrector(self.session, lambda: self.board_filter)
 
     @property
     def board(self) -> BoardTable:
@@ -226,12 +228,7 @@ class BoardScreen(Screen[None]):
             complete, day = snapshot.complete, snapshot.today
             self.query_one(Panes).show(snapshot.panes, None, complete=complete, day=day)
             return
-        who = row.client.id
-        scoped = {
-            name: [v for v in views if v.data.client.id == who]
-            for name, views in snapshot.panes.items()
-        }
-        self.query_one(Panes).show(scoped, row.client.name)
+        self.query_one(Panes).show(snapshot.panes_of(row.client.id), row.client.name)
 
     @property
     def selected_row(self) -> BoardRow | None:
@@ -403,6 +400,11 @@ class BoardScreen(Screen[None]):
 
     def action_pane_act(self, name: str) -> None:
         self.act_on(self.query_one(f"#{name}", PaneTable))
+
+    def action_correct(self, act: str, name: str = "") -> None:
+        """``e`` / ``d`` in a pane (the palette: the pane with the focus): its row's record."""
+        if not self.refused():
+            self.query_one(Corrector).row(act, self.query_one(f"#{name}") if name else self.focused)
 
     class OpenDemo(Message):
         """D on an empty book: the app opens the demo in a book of its own."""

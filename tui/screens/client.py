@@ -11,10 +11,16 @@ pre-filled with the client, ``s`` changes its state, and any other letter typed
 opens the quick-log with it, so nothing typed is lost.  A write runs in this
 screen's worker; its receipt goes on to the board, which shows the notice and
 the new rows, and this screen reads the client file again.
+
+At the bottom, the timeline (:mod:`tui.widgets.timeline`): everything that
+happened, newest first, with refs.  ``e`` edits and ``d`` / Delete deletes the
+record under its cursor (the newest, until Tab and j/k move it), through the
+:class:`~tui.screens.correcting.Corrector`; ``u`` undoes and ``U`` redoes here too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -27,18 +33,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from model import BoardFilter, ClientFile, RapportError, t
+from model.file_view import Event
 from model.quicklog import ChangeState
 from tui import keys
 from tui.safe_text import safe
 from tui.screens import acts, dialogs, live
 from tui.screens import client_sections as part
+from tui.screens.correcting import Corrector
 from tui.screens.keys import localize_bindings
 from tui.session import Session
 from tui.widgets.panes import verb
 from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
+from tui.widgets.table import RowView
+from tui.widgets.timeline import TimelineTable, timeline_views
 
 __all__ = ["ClientScreen", "error_text"]
 
@@ -58,13 +69,21 @@ class ClientScreen(Screen[None]):
     ]
 
     class Read(Message):
-        """The client file, and the moment it was read at; or why it could not be read."""
+        """The client file, and the moment it was read at; or why it could not be read.
+
+        ``timeline``: the rows of the timeline, ``older`` how many more there are.
+        """
 
         def __init__(
-            self, read: tuple[ClientFile, pendulum.DateTime] | None, error: Exception | None
+            self,
+            read: tuple[ClientFile, pendulum.DateTime] | None,
+            error: Exception | None,
+            timeline: Sequence[RowView[Event]] = (),
+            older: int = 0,
         ) -> None:
             super().__init__()
             self.read, self.error = read, error
+            self.timeline, self.older = timeline, older
 
     def __init__(
         self,
@@ -90,6 +109,7 @@ class ClientScreen(Screen[None]):
         yield VerticalScroll(id="client-body")
         yield QuickLogBar(self._history, self._session.completions, id="quicklog")
         yield Footer()
+        yield Corrector(self._session, self._board_filter)
 
     @property
     def quicklog(self) -> QuickLogBar:
@@ -103,13 +123,19 @@ class ClientScreen(Screen[None]):
     @work(thread=True, exit_on_error=False)
     def _read(self) -> None:
         try:
-            self.post_message(self.Read(self._session.client_file(self._client_id), None))
+            cf, now = self._session.client_file(self._client_id)
+            events = self._session.timeline(cf.client.id)
+            rows = timeline_views(events, now, self._locale)
+            self.post_message(self.Read((cf, now), None, rows, len(events) - len(rows)))
         except Exception as error:  # said in place; the screen stays open
             self.post_message(self.Read(None, error))
 
     async def on_client_screen_read(self, message: Read) -> None:
         if message.read is not None:
+            before = self.timeline
+            where = (before.selected, before.cursor_row, before.has_focus) if before else None
             await self._show(*message.read)
+            await self._show_timeline(message.timeline, message.older, where)
         elif message.error is not None:
             said = error_text(message.error, self._locale)
             header = self.query_one("#client-header", Static)
@@ -131,7 +157,6 @@ class ClientScreen(Screen[None]):
             ("screens.section.followups", part.followups(cf, now, locale)),
             ("screens.section.thanks", part.thanks(cf, now, locale)),
             ("screens.section.kudos", part.kudos(cf, locale)),
-            ("screens.section.timeline", part.timeline(cf, now, locale)),
         ]
         body = self.query_one("#client-body", VerticalScroll)
         await body.remove_children()  # a read after a write replaces what was there
@@ -143,9 +168,43 @@ class ClientScreen(Screen[None]):
             name = key.rsplit(".", 1)[1]
             widgets.append(Static(title, classes="section-title", id=f"{name}-title"))
             widgets.append(Static(content, classes="section-body", id=name))
-        body.mount_all(widgets)
+        await body.mount_all(widgets)
+
+    async def _show_timeline(
+        self,
+        rows: Sequence[RowView[Event]],
+        older: int,
+        where: tuple[RowView[Event] | None, int, bool] | None,
+    ) -> None:
+        """The timeline under the sections; after a re-read (``where`` the cursor was:
+        on which row, at which line, focused or not) its cursor on the same record."""
+        locale = self._locale
+        title = safe(t("screens.section.timeline", locale))
+        widgets: list[Widget] = [Static(title, classes="section-title", id="timeline-title")]
+        table = TimelineTable(id="timeline")
+        table.add_class("section-body")
+        if rows:
+            widgets.append(table)
+        else:
+            none = safe(t("screens.timeline.none", locale), "italic")
+            widgets.append(Static(none, classes="section-body", id="timeline"))
+        if older > 0:
+            more = safe(t("screens.records.more", locale, count=older), "italic")
+            widgets.append(Static(more, classes="section-body", id="timeline-more"))
+        await self.query_one("#client-body", VerticalScroll).mount_all(widgets)
+        if rows:
+            table.show(rows)
+            chosen, row, focused = where or (None, 0, False)
+            table.keep(chosen.key if chosen else None, row)
+            if focused:
+                table.focus()
         if self._at is not None:
             self.call_after_refresh(self._go_to, self._at)
+
+    @property
+    def timeline(self) -> TimelineTable | None:
+        found = self.query(TimelineTable)
+        return found.first() if found else None
 
     def _go_to(self, section: str) -> None:
         """Scroll the section to the top and mark it (``-found``)."""
@@ -242,6 +301,21 @@ class ClientScreen(Screen[None]):
     def action_quicklog(self) -> None:
         self.typing()
         self.open_quicklog(f"{self._client_id} ")
+
+    def action_correct(self, act: str) -> None:
+        """``e`` / ``d``: edit or delete the record under the timeline's cursor."""
+        self.typing()
+        event = self.timeline.event if self.timeline else None
+        if event is not None:
+            self.query_one(Corrector).start(act, event.ref)
+
+    def action_undo(self) -> None:
+        self.typing()
+        self._write(acts.undo(self._locale), None)
+
+    def action_redo(self) -> None:
+        self.typing()
+        self._write(acts.redo(self._locale), None)
 
     def action_prefill(self, name: str) -> None:
         self.typing()

@@ -9,7 +9,7 @@ plain string cell would be parsed as markup.
 from __future__ import annotations
 
 import pendulum
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -20,7 +20,6 @@ from tui.formats import SEVERITY_STYLES, day, health_bar, moment, money, state_t
 from tui.safe_text import safe
 
 __all__ = [
-    "TIMELINE_LIMIT",
     "advice",
     "contacts",
     "followups",
@@ -32,11 +31,7 @@ __all__ = [
     "kudos",
     "reflection",
     "thanks",
-    "timeline",
 ]
-
-TIMELINE_LIMIT = 200
-"""Interactions shown; a long relationship's older ones are counted, not drawn."""
 
 
 def _table(*widths: int | None) -> Table:
@@ -391,21 +386,3 @@ def kudos(cf: ClientFile, locale: str) -> RenderableType:
         line.append(day(k.when, locale, cf.now, k.tz), style=themed("muted"))
         lines.append(line)
     return Text("\n").join(lines)
-
-
-def timeline(cf: ClientFile, now: pendulum.DateTime, locale: str) -> RenderableType:
-    """The latest interactions, newest first; how many older ones there are."""
-    if not cf.interactions:
-        return _none("screens.timeline.none", locale)
-    table = _table(None, None, None)
-    for item in cf.interactions[:TIMELINE_LIMIT]:
-        table.add_row(
-            Text(moment(item.when, now, locale, item.tz), style=themed("muted")),
-            _say(f"kind.{item.kind.value}", locale, "bold"),
-            safe(item.text),
-        )
-    hidden = len(cf.interactions) - TIMELINE_LIMIT
-    if hidden <= 0:
-        return table
-    more = _say("screens.timeline.more", locale, f"italic {themed('muted')}", count=hidden)
-    return Group(table, more)

@@ -25,6 +25,7 @@ from tui import keys
 from tui.formats import themed
 from tui.safe_text import safe
 from tui.screens.client import ClientScreen
+from tui.screens.correct import ConfirmDelete, EditForm
 from tui.screens.keys import localize_bindings
 from tui.screens.kudos import KudosScreen
 from tui.screens.reflection import ReflectionScreen
@@ -131,10 +132,16 @@ def board_help() -> list[HelpGroup]:
     """The keys of every screen, each under the screen it works on."""
     return [
         ("screens.help.board", keys.help_pairs(keys.SCREEN, keys.BOARD)),
-        ("screens.help.panes", keys.help_pairs(keys.ISSUES, keys.OVERDUE, keys.GRATITUDE)),
+        (
+            "screens.help.panes",
+            keys.help_pairs(keys.TODAY, keys.ISSUES, keys.OVERDUE, keys.GRATITUDE),
+        ),
         ("screens.help.quicklog", keys.help_pairs(keys.QUICKLOG)),
         ("screens.help.filter", keys.help_pairs(keys.FILTER)),
-        ("screens.help.client", keys.help_pairs(keys.CLIENT) + _own(ClientScreen)),
+        ("screens.help.client", keys.help_pairs(keys.CLIENT, keys.TIMELINE) + _own(ClientScreen)),
         ("screens.help.jar", keys.screen_pairs((KudosScreen,))),
-        ("screens.help.dialogs", keys.screen_pairs((StatePicker, ReflectionScreen))),
+        (
+            "screens.help.dialogs",
+            keys.screen_pairs((StatePicker, ReflectionScreen, EditForm, ConfirmDelete)),
+        ),
     ]
