@@ -133,6 +133,10 @@ _CONTACT = {
     "email": (_text, True, "text"),
     "since": (_or_none(_day), True, "a day or null"),
     "until": (_or_none(_day), False, "a day or null"),
+    "phone": (_text, False, "text"),
+    "role": (_text, False, "text"),
+    "more_emails": (_texts, False, "a list of texts"),
+    "more_phones": (_texts, False, "a list of texts"),
 }
 _REFLECTION = {name: (_text, True, "text") for name in ("stop", "pause", "play")}
 _PAYMENT = {"amount": (_amount, True, "an amount"), "on": (_day, True, "a day")}

@@ -8,6 +8,7 @@ refusal is one line on stderr: exit status 2 for bad input (nothing written),
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -26,7 +27,9 @@ from tui.cli.context import (
     yes_option,
 )
 from tui.cli.correct import client_delete, delete, edit, redo
+from tui.cli.exchange import export, import_
 from tui.cli.quick import quick
+from tui.cli.serve import serve
 from tui.cli.sync import merge, merge_driver, sync
 from tui.cli.today import search, today
 from tui.cli.topics import TOPICS
@@ -131,7 +134,9 @@ def main(
 
 @refusing
 def open_board(c: Context, /, board_filter: BoardFilter) -> None:
-    if not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
+    # textual-serve (rapport serve) runs the board on pipes, with its web driver
+    served = bool(os.environ.get("TEXTUAL_DRIVER"))
+    if not served and not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
         click.echo(c.say("cli.board_needs_terminal"), err=True)
         sys.exit(2)
     from tui.app import make_app
@@ -246,3 +251,6 @@ client.add_command(client_delete)
 main.add_command(merge)
 main.add_command(merge_driver)
 main.add_command(sync)
+main.add_command(import_)
+main.add_command(export)
+main.add_command(serve)
