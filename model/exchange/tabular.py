@@ -77,7 +77,8 @@ def _rows(tables: Tables, kind: str, client: str | None) -> Iterator[dict[str, A
         if client not in (None, owner):
             continue
         if embedded is None:
-            yield {**doc, "ref": ref(doc) if "uid" in doc else "", "number": int(key)}
+            # issues, thanks and follow-ups are numbered by their place; invoices carry theirs
+            yield {"number": int(key), **doc, "ref": ref(doc) if "uid" in doc else ""}
             continue
         for item in doc.get(embedded) or ():
             row = {**item, "client": owner, "ref": ref(item) if "uid" in item else ""}
