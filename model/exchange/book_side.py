@@ -15,6 +15,7 @@ from typing import Any
 import pendulum
 
 from model import board as _board
+from model.checks import check_currency
 from model.client import Client, Contact, State
 from model.errors import InputError
 from model.exchange.people import Person, Plan, plan_import
@@ -64,20 +65,27 @@ class Exchanging:
         *,
         source: str,
         dry_run: bool = False,
+        terms: int = 30,
+        currency: str = "EUR",
     ) -> tuple[Receipt, Plan]:
         """Add the clients and contacts ``people`` bring that the book lacks, in one step;
         the receipt and the plan (what was, or with ``dry_run`` would be, added)."""
         found = list(people)
         since, at = day_text(now.date()), moment_text(now)
+        currency = check_currency(currency)
         if dry_run:
             docs = (self._store.tables().get("clients") or {}).values()
-            plan = plan_import([Client.from_doc(d) for d in docs], found, since, at)
+            plan = plan_import(
+                [Client.from_doc(d) for d in docs], found, since, at, terms=terms, currency=currency
+            )
             return _result("exchange.would_import", source, plan), plan
         with self._store.transaction() as tx:
             clients = {
                 d["id"]: (int(k), Client.from_doc(d)) for k, d in tx.table("clients").items()
             }
-            plan = plan_import([c for _, c in clients.values()], found, since, at)
+            plan = plan_import(
+                [c for _, c in clients.values()], found, since, at, terms=terms, currency=currency
+            )
             for client in plan.new_clients:
                 tx.insert("clients", client.to_doc())
             added: dict[str, list[Contact]] = {}

@@ -71,9 +71,18 @@ def _emails(contact: Contact) -> list[str]:
     return [fold(e.strip()) for e in (contact.email, *contact.more_emails) if e.strip()]
 
 
-def plan_import(clients: Iterable[Client], people: Iterable[Person], since: str, at: str) -> Plan:
+def plan_import(
+    clients: Iterable[Client],
+    people: Iterable[Person],
+    since: str,
+    at: str,
+    *,
+    terms: int = 30,
+    currency: str = "EUR",
+) -> Plan:
     """The plan for ``people`` against the book's ``clients``; ``since`` is the day the
-    contacts begin, ``at`` the moment the new clients' state history starts."""
+    contacts begin, ``at`` the moment the new clients' state history starts; new clients
+    get the user's default ``terms`` and ``currency``."""
     plan = Plan()
     by_name: dict[str, Client] = {}
     mails: set[str] = set()
@@ -101,6 +110,8 @@ def plan_import(clients: Iterable[Client], people: Iterable[Person], since: str,
                 name=person.client_name,
                 state=State.NEW,
                 history=[StateChange(State.NEW, at)],
+                terms=terms,
+                currency=currency,
             )
             taken.add(target.id)
             by_name[fold(target.name)] = target

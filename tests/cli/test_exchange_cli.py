@@ -51,6 +51,16 @@ def test_import_vcard_then_again_then_undo(run, files: Path) -> None:  # type: i
     assert json.loads(run("client", "list", "--json").output)["clients"] == []
 
 
+def test_new_clients_take_the_configured_terms_and_currency(  # type: ignore[no-untyped-def]
+    run, files: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RAPPORT_CURRENCY", "CHF")
+    monkeypatch.setenv("RAPPORT_TERMS", "14")
+    assert run("import", str(files / "people.vcf")).exit_code == 0
+    shown = run("client", "show", "nordlicht-ab").output
+    assert "Payment terms 14 days" in shown and "currency CHF" in shown
+
+
 def test_dry_run_lists_what_would_come_and_writes_nothing(  # type: ignore[no-untyped-def]
     run, files: Path, book_path: Path
 ) -> None:

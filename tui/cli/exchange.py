@@ -96,7 +96,14 @@ def import_(c: Context, /, file: str, fmt: str | None, dry_run: bool) -> None:
         c.done(c.book.import_json(raw, source=path.name, dry_run=dry_run))
         return
     found = _people(c, path, kind, _text(path, raw))
-    receipt, plan = c.book.import_people(found, c.now(), source=path.name, dry_run=dry_run)
+    receipt, plan = c.book.import_people(
+        found,
+        c.now(),
+        source=path.name,
+        dry_run=dry_run,
+        terms=c.config.terms,
+        currency=c.config.currency,
+    )
     if dry_run and not c.as_json and not c.quiet:
         _show_plan(c, plan)
     c.done(receipt)
