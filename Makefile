@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck pytest bench screenshots clean
+.PHONY: run test lint typecheck pytest bench screenshots clean e2e
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ bench: $(TEST_STAMP)
 		|| echo "bench: jrnl could not be installed; its column stays empty"
 	@$(COMPILE)
 	$(BIN)/python -m bench --sizes $(SIZES) --soak-writes $(WRITES) --jrnl $(BENCH_VENV)/bin/jrnl
+
+# The served board in headless Chromium (not part of `make test`): Debian's chromium is
+# installed first when it is missing (needs root or sudo, and Debian's package sources).
+e2e: $(TEST_STAMP)
+	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y chromium chromium-driver; } || { sudo apt-get update -qq && sudo apt-get install -y chromium chromium-driver; }
+	$(BIN)/python -m tests.e2e.browser
 
 screenshots: $(TEST_STAMP)
 	$(BIN)/python -m screenshots.make

@@ -25,6 +25,7 @@ from model.commands_day import DayCommands
 from model.conflicts import conflict_copies
 from model.corrections import Corrections
 from model.errors import InputError
+from model.exchange.book_side import Exchanging
 from model.gratitude import Kudos
 from model.health import Signals
 from model.identity import Clock, device_id, system_ms
@@ -58,7 +59,7 @@ class KudosRow:
     client: Client
 
 
-class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
+class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Exchanging):
     """Queries here; the writes come from :class:`Commands`, :class:`DayCommands`,
     :class:`Corrections` and :class:`InvoiceRepairs`.
 

@@ -61,9 +61,46 @@ class Contact:
     email: str = ""
     since: str = ""
     until: str | None = None
+    phone: str = ""
+    role: str = ""
+    more_emails: list[str] = field(default_factory=list)
+    """Further addresses beyond ``email`` (an imported card may carry several)."""
+    more_phones: list[str] = field(default_factory=list)
 
     def label(self) -> str:
-        return f"{self.name} <{self.email}>" if self.email else self.name
+        named = f"{self.name} ({self.role})" if self.role else self.name
+        shown = f"{named} <{self.email}>" if self.email else named
+        return f"{shown} {self.phone}" if self.phone else shown
+
+    def to_doc(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "name": self.name,
+            "email": self.email,
+            "since": self.since,
+            "until": self.until,
+        }
+        # Written only when set, so the contacts of books without them stay as they were.
+        extras = {
+            "phone": self.phone,
+            "role": self.role,
+            "more_emails": list(self.more_emails),
+            "more_phones": list(self.more_phones),
+        }
+        doc.update({key: value for key, value in extras.items() if value})
+        return doc
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Contact:
+        return cls(
+            doc["name"],
+            doc.get("email", ""),
+            doc.get("since", ""),
+            doc.get("until"),
+            doc.get("phone", ""),
+            doc.get("role", ""),
+            list(doc.get("more_emails", [])),
+            list(doc.get("more_phones", [])),
+        )
 
 
 @dataclass
@@ -130,10 +167,7 @@ class Client:
                 with_zones({"state": h.state.value, "at": h.at, "note": h.note}, tz=h.tz)
                 for h in self.history
             ],
-            "contacts": [
-                {"name": c.name, "email": c.email, "since": c.since, "until": c.until}
-                for c in self.contacts
-            ],
+            "contacts": [c.to_doc() for c in self.contacts],
             "tags": list(self.tags),
             "terms": self.terms,
             "cadence": self.cadence,
@@ -161,10 +195,7 @@ class Client:
                 StateChange(State(h["state"]), h["at"], h.get("note", ""), h.get("tz"))
                 for h in doc.get("history", [])
             ],
-            contacts=[
-                Contact(c["name"], c.get("email", ""), c.get("since", ""), c.get("until"))
-                for c in doc.get("contacts", [])
-            ],
+            contacts=[Contact.from_doc(c) for c in doc.get("contacts", [])],
             tags=list(doc.get("tags", [])),
             terms=int(doc.get("terms", 30)),
             cadence=cadence,

@@ -24,7 +24,7 @@ from model.checks import (
     new_id,
     parse_contact,
 )
-from model.client import Client, Reflection, State, StateChange, needs_reflection
+from model.client import Client, Contact, Reflection, State, StateChange, needs_reflection
 from model.date_checks import check_by, check_happened, check_invoice_days, check_payment_day
 from model.errors import InputError
 from model.gratitude import Kudos, Thanks
@@ -53,6 +53,16 @@ def _own(tx: Transaction, table: str, number: int, client: Client, unknown: str)
     if doc is None or doc["client"] != client.id:
         raise InputError(unknown, number=number, name=client.name)
     return doc
+
+
+def _set_person(client: Client, named: Contact | None, phone: str | None, role: str | None) -> None:
+    """The phone and role of ``named``, else of the newest current contact of ``client``."""
+    current = client.current_contacts
+    if named is None and not current:
+        raise InputError("client.no_contact", name=client.name)
+    person = named or current[-1]
+    person.phone = person.phone if phone is None else phone.strip()
+    person.role = person.role if role is None else role.strip()
 
 
 class Commands:
@@ -139,7 +149,11 @@ class Commands:
         currency: str | None = None,
         dream: bool | None = None,
         scope: str | None = None,
+        phone: str | None = None,
+        role: str | None = None,
     ) -> Receipt:
+        """``phone`` and ``role`` are the contact person's: the one ``contact`` names, else
+        the current one (refused when there is none)."""
         check_days(terms=terms, cadence=cadence)
         with self._client_tx(ref) as (tx, doc_id, client):
             changes: dict[str, Any] = {
@@ -156,6 +170,7 @@ class Commands:
             if cadence is not None:
                 changes["cadence_set"] = True
             updated = replace(client, **{k: v for k, v in changes.items() if v is not None})
+            named = None
             if contact is not None:
                 today = day_text(now.date())
                 newcomer = parse_contact(contact, today)
@@ -170,6 +185,9 @@ class Commands:
                     known[-1].email = newcomer.email or known[-1].email
                 else:
                     updated.contacts.append(newcomer)
+                named = known[-1] if known else newcomer
+            if phone is not None or role is not None:
+                _set_person(updated, named, phone, role)
             receipt = Receipt("book.client_edited", {"name": updated.name}, client.id)
             tx.update("clients", doc_id, updated.to_doc())
             tx.set_label(receipt.label())

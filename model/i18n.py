@@ -19,6 +19,7 @@ from typing import Any
 from model.texts import book as _book
 from model.texts import dates as _dates
 from model.texts import day as _day
+from model.texts import exchange as _exchange
 from model.texts import merge as _merge
 from model.texts import quicklog as _quicklog
 from model.texts import shapes as _shapes
@@ -46,7 +47,16 @@ def use(*catalogs: ModuleType) -> None:
         register(catalog.EN, catalog.DE)
 
 
-MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _dates, _day, _merge, _quicklog, _shapes, _store)
+MODEL_CATALOGS: tuple[ModuleType, ...] = (
+    _book,
+    _dates,
+    _day,
+    _exchange,
+    _merge,
+    _quicklog,
+    _shapes,
+    _store,
+)
 """Every catalog in ``model/texts/``; a test fails when one is missing here."""
 
 use(*MODEL_CATALOGS)

@@ -149,6 +149,10 @@ _CONTACT = {
     "email": (_text, True, Phrase("shape.text")),
     "since": (_or_none(_day), True, Phrase("shape.day_or_null")),
     "until": (_or_none(_day), False, Phrase("shape.day_or_null")),
+    "phone": (_text, False, Phrase("shape.text")),
+    "role": (_text, False, Phrase("shape.text")),
+    "more_emails": (_texts, False, Phrase("shape.texts")),
+    "more_phones": (_texts, False, Phrase("shape.texts")),
 }
 _REFLECTION = {name: (_text, True, Phrase("shape.text")) for name in ("stop", "pause", "play")}
 _PAYMENT = {

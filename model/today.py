@@ -28,7 +28,7 @@ from model.money import format_money
 from model.refs import ref_of
 from model.timestamps import days_since, local_day, parse_day, parse_moment
 
-__all__ = ["BUCKET_DAYS", "TodayItem", "TodayKind", "today_items"]
+__all__ = ["BUCKET_DAYS", "TodayItem", "TodayKind", "next_contact_day", "today_items"]
 
 Tables = Mapping[str, Mapping[str, dict[str, Any]]]
 
@@ -138,13 +138,23 @@ def _contact(
     if days_since(s.last_contact, horizon) <= s.cadence:
         return None
     last = parse_moment(s.last_contact)
-    due = _local_day(last + timedelta(days=s.cadence + 1), now)
-    if c.snoozed_until is not None:
-        due = max(due, parse_day(c.snoozed_until))
+    due = next_contact_day(s, now)
     gap = max(days_since(s.last_contact, now), 0)
     key = "today.contact" if due <= now.date() else "today.contact_soon"
     params = {**base, "days": gap, "due": due.isoformat()}
     return TodayItem(TodayKind.CONTACT, c, due, _local_day(last, now), key, params, ref, "call")
+
+
+def next_contact_day(s: Signals, now: pendulum.DateTime) -> pendulum.Date:
+    """The first day past the cadence since the last contact (today if there was none),
+    not before a snooze ends: when the contact nudge comes (a calendar's entry too)."""
+    if s.last_contact is None:
+        due = now.date()
+    else:
+        due = _local_day(parse_moment(s.last_contact) + timedelta(days=s.cadence + 1), now)
+    if s.client.snoozed_until is not None:
+        due = max(due, parse_day(s.client.snoozed_until))
+    return due
 
 
 def _local_day(moment: datetime, now: pendulum.DateTime) -> pendulum.Date:

@@ -8,6 +8,7 @@ refusal is one line on stderr: exit status 2 for bad input (nothing written),
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -38,6 +39,9 @@ COMMANDS = {
     "merge-driver": "tui.cli.sync:merge_driver",
     "sync": "tui.cli.sync:sync",
     "fold": "tui.cli.fold:fold",
+    "import": "tui.cli.exchange:import_",
+    "export": "tui.cli.exchange:export",
+    "serve": "tui.cli.serve:serve",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -151,7 +155,9 @@ def main(
 
 @refusing
 def open_board(c: Context, /, board_filter: BoardFilter) -> None:
-    if not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
+    # textual-serve (rapport serve) runs the board on pipes, with its web driver
+    served = bool(os.environ.get("TEXTUAL_DRIVER"))
+    if not served and not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
         click.echo(c.say("cli.board_needs_terminal"), err=True)
         sys.exit(2)
     from tui.app import make_app

@@ -115,6 +115,8 @@ def client_show(c: Context, /, ref: str) -> None:
 @click.option("--terms", type=int)
 @click.option("--cadence", type=int)
 @click.option("--contact", help='A new contact person "Name <mail>"; the current one steps back.')
+@click.option("--phone", help="The contact person's phone number (with --contact: the new one's).")
+@click.option("--role", help="The contact person's role, e.g. CTO (with --contact: the new one's).")
 @click.option("--currency")
 @click.option("--scope")
 @click.option("--dream/--no-dream", default=None)
