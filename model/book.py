@@ -20,6 +20,7 @@ from model import file_view, quicklog, shapes
 from model import search as _search
 from model.batch import Batch
 from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
+from model.book_report import Reporting
 from model.book_sync import Syncing
 from model.cadence import cadence_table
 from model.client import Client, Reflection, State
@@ -51,7 +52,7 @@ class KudosRow:
     client: Client
 
 
-class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
+class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Reporting):
     """Queries here; the writes come from :class:`Commands`, :class:`DayCommands`,
     :class:`Corrections` and :class:`InvoiceRepairs`.
 
@@ -242,7 +243,7 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing):
         c = command
         match c:
             case quicklog.LogInteraction():
-                return self.log(c.client, c.kind, c.text, c.when, now=now)
+                return self.log(c.client, c.kind, c.text, c.when, now=now, minutes=c.minutes)
             case quicklog.OpenIssue():
                 return self.open_issue(c.client, c.text, c.when, c.severity, c.kind, now=now)
             case quicklog.ResolveIssue():

@@ -21,6 +21,7 @@ from model.texts import dates as _dates
 from model.texts import day as _day
 from model.texts import merge as _merge
 from model.texts import quicklog as _quicklog
+from model.texts import report as _report
 from model.texts import store as _store
 
 __all__ = ["LOCALES", "MODEL_CATALOGS", "default_locale", "register", "t", "use"]
@@ -45,7 +46,15 @@ def use(*catalogs: ModuleType) -> None:
         register(catalog.EN, catalog.DE)
 
 
-MODEL_CATALOGS: tuple[ModuleType, ...] = (_book, _dates, _day, _merge, _quicklog, _store)
+MODEL_CATALOGS: tuple[ModuleType, ...] = (
+    _book,
+    _dates,
+    _day,
+    _merge,
+    _quicklog,
+    _report,
+    _store,
+)
 """Every catalog in ``model/texts/``; a test fails when one is missing here."""
 
 use(*MODEL_CATALOGS)

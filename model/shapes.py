@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from model.client import State
+from model.durations import MAX_MINUTES
 from model.interaction import InteractionKind
 from model.issue import IssueKind, Severity
 
@@ -47,6 +48,10 @@ def _text(value: Any) -> bool:
 
 def _count(value: Any) -> bool:
     return type(value) is int and 0 <= value < 100_000
+
+
+def _minutes(value: Any) -> bool:
+    return type(value) is int and 0 < value <= MAX_MINUTES
 
 
 def _flag(value: Any) -> bool:
@@ -161,6 +166,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "kind": (_one_of([k.value for k in InteractionKind]), True, "an interaction kind"),
         "when": (_moment, True, "a moment"),
         "text": (_text, False, "text"),
+        "minutes": (_minutes, False, "a whole number of minutes, 1 to 1440"),
     },
     "issues": {
         "client": (_text, True, "a client id"),

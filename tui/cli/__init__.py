@@ -27,6 +27,7 @@ from tui.cli.context import (
 )
 from tui.cli.correct import client_delete, delete, edit, redo
 from tui.cli.quick import quick
+from tui.cli.report import report
 from tui.cli.sync import merge, merge_driver, sync
 from tui.cli.today import search, today
 from tui.cli.topics import TOPICS
@@ -246,3 +247,4 @@ client.add_command(client_delete)
 main.add_command(merge)
 main.add_command(merge_driver)
 main.add_command(sync)
+main.add_command(report)
