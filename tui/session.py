@@ -174,6 +174,11 @@ class Session:
             now = self.now()
             return self._book.client_file(ref, now), now
 
+    def ask(self, query: Callable[[Book, pendulum.DateTime], R]) -> R:
+        """One read-only query of the book (a report, a trend), under the lock."""
+        with self._lock:
+            return query(self._book, self.now())
+
     def completions(self, line: str, position: int) -> list[str]:
         """Tab in the quick-log: the book's words for the word at ``position``.
 

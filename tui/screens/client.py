@@ -27,6 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Static
 
 from model import BoardFilter, ClientFile, RapportError, t
@@ -37,6 +38,7 @@ from tui.screens import acts, dialogs, live
 from tui.screens import client_sections as part
 from tui.screens.keys import localize_bindings
 from tui.session import Session
+from tui.widgets import money
 from tui.widgets.panes import verb
 from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
 
@@ -135,7 +137,7 @@ class ClientScreen(Screen[None]):
         ]
         body = self.query_one("#client-body", VerticalScroll)
         await body.remove_children()  # a read after a write replaces what was there
-        widgets: list[Static] = []
+        widgets: list[Widget] = []
         for key, content in sections:
             if content is None:
                 continue
@@ -143,6 +145,7 @@ class ClientScreen(Screen[None]):
             name = key.rsplit(".", 1)[1]
             widgets.append(Static(title, classes="section-title", id=f"{name}-title"))
             widgets.append(Static(content, classes="section-body", id=name))
+        money.add_section(widgets, self._session, cf.client.id, locale)
         body.mount_all(widgets)
         if self._at is not None:
             self.call_after_refresh(self._go_to, self._at)
