@@ -131,6 +131,7 @@ KEYS: tuple[Key, ...] = (
     _act("clear", "x", "clear_filter", show=False),
     _act("scope", "w", "toggle_scope", show=False),
     _act("jar", "K", "kudos_jar", show=False),
+    _act("report", "R", "report", show=False),
     _act("quit", "q", "quit", show=False),
     Key("back", "escape", "back", SCREEN, show=False),
     Key("open", "enter", "select_cursor", BOARD, command="open_client"),

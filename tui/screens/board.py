@@ -365,6 +365,11 @@ class BoardScreen(Screen[None]):
     def action_kudos_jar(self) -> None:
         self.app.push_screen(KudosScreen(self.session))
 
+    def action_report(self) -> None:
+        from tui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.session))
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(board_help(), self.locale))
 
