@@ -132,6 +132,7 @@ KEYS: tuple[Key, ...] = (
     _act("scope", "w", "toggle_scope", show=False),
     _act("jar", "K", "kudos_jar", show=False),
     _act("report", "R", "report", show=False),
+    _act("revenue", "M", "toggle_revenue", show=False),
     _act("quit", "q", "quit", show=False),
     Key("back", "escape", "back", SCREEN, show=False),
     Key("open", "enter", "select_cursor", BOARD, command="open_client"),

@@ -42,6 +42,10 @@ EN: dict[str, str] = {
     "report.revenue_month": "Revenue per month ({currency})",
     "report.hours_month": "Hours per month",
     "board.key.report": "Report: what each client brings and costs",
+    "board.key.revenue": "Board: show or hide revenue this year",
+    "board.col.revenue": "Revenue this year",
+    "board.col_short.revenue": "Revenue",
+    "config.flag": "'{name}' must be true or false",
     "report.money_head": "Money and time",
     "report.this_year": "This year ({year})",
     "report.last_year": "Last year ({year})",
@@ -50,7 +54,6 @@ EN: dict[str, str] = {
     "report.time_line": "{time} logged in {interactions} {interactions:interaction|interactions}",
     "report.health_trend": "Health, last 12 months",
     "report.interactions_trend": "Interactions per month",
-    "report.column.revenue": "Revenue {year}",
 }
 
 DE: dict[str, str] = {
@@ -93,6 +96,10 @@ DE: dict[str, str] = {
     "report.revenue_month": "Umsatz pro Monat ({currency})",
     "report.hours_month": "Stunden pro Monat",
     "board.key.report": "Bericht: was jeder Kunde bringt und kostet",
+    "board.key.revenue": "Board: Umsatz dieses Jahres zeigen oder ausblenden",
+    "board.col.revenue": "Umsatz dieses Jahr",
+    "board.col_short.revenue": "Umsatz",
+    "config.flag": "'{name}' muss true oder false sein",
     "report.money_head": "Geld und Zeit",
     "report.this_year": "Dieses Jahr ({year})",
     "report.last_year": "Letztes Jahr ({year})",
@@ -101,5 +108,4 @@ DE: dict[str, str] = {
     "report.time_line": "{time} erfasst in {interactions} {interactions:Kontakt|Kontakten}",
     "report.health_trend": "Gesundheit, letzte 12 Monate",
     "report.interactions_trend": "Kontakte pro Monat",
-    "report.column.revenue": "Umsatz {year}",
 }

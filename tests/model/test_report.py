@@ -171,3 +171,10 @@ def test_health_month_by_month_from_the_history(book: Book) -> None:
     june, november = scores[6], scores[-1]
     assert june is not None and november is not None and november < june
     assert book.health_trend("acme", NOW)[0] is not None
+
+
+def test_the_boards_revenue_this_year(book: Book) -> None:
+    rows = {row.client.id: row for row in book.board(NOW)}
+    assert rows["acme"].revenue_year == (("EUR", Decimal("2200")),)
+    assert rows["globex"].revenue_year == (("CHF", Decimal("5000")), ("EUR", Decimal("100")))
+    assert rows["hooli"].revenue_year == ()
