@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from model.durations import duration_text
 from model.identity import BOOKKEEPING
 from model.records import ref
 
@@ -85,7 +86,10 @@ def timeline(tables: Tables, cid: str) -> list[Event]:
     doc = _client_doc(tables, cid)
     events = [Event(h["at"], "state", ref(h), h["state"]) for h in doc.get("history") or ()]
     for _, d in _mine(tables, "interactions", cid):
-        events.append(Event(d["when"], d["kind"], ref(d), d.get("text", "")))
+        text = d.get("text", "")
+        if d.get("minutes"):  # the time spent, where it was logged
+            text = f"{text} ({duration_text(d['minutes'])})".lstrip()
+        events.append(Event(d["when"], d["kind"], ref(d), text))
     for number, d in _mine(tables, "issues", cid):
         events.append(Event(d["opened"], "issue_opened", ref(d), f"#{number} {d['text']}"))
         if d.get("resolved"):

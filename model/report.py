@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 from typing import Any
@@ -36,6 +37,7 @@ __all__ = [
     "money_rows",
     "report",
     "revenue_in",
+    "writer_day",
 ]
 
 Tables = Mapping[str, Mapping[str, dict[str, Any]]]
@@ -120,6 +122,24 @@ class Report:
     currencies: tuple[str, ...] = ()
     """Most clients with revenue first, then by code: the order of every money list."""
     median_per_hour: Mapping[str, Decimal] = field(default_factory=dict)
+
+
+def writer_day(doc: Mapping[str, Any]) -> str:
+    """The day an interaction happened where it was logged (its ``tz``), as ISO text.
+
+    Moments are stored in UTC; a call at 00:30 in Berlin on 1 December is a
+    December call.  Plain datetime arithmetic, no pendulum: a report reads every
+    interaction of the book.
+    """
+    when, zone = doc["when"], doc.get("tz")
+    if not zone:
+        return str(when[:10])
+    try:
+        sign = -1 if zone[0] == "-" else 1
+        shift = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])) * sign
+        return (datetime.fromisoformat(when) + shift).date().isoformat()
+    except (ValueError, IndexError):
+        return str(when[:10])
 
 
 def as_of(invoice: Invoice, day: pendulum.Date) -> Invoice:
@@ -234,7 +254,8 @@ def report(tables: Tables, now: pendulum.DateTime, period: Period) -> Report:
     today = now.date()
     counts: dict[str, list[int]] = {}
     for doc in (tables.get("interactions") or {}).values():
-        if period.holds(doc["when"]) and doc["when"][:10] <= today.isoformat():
+        day = writer_day(doc)
+        if period.holds(day) and day <= today.isoformat():
             row = counts.setdefault(doc["client"], [0, 0, 0])
             row[0] += 1
             row[1] += int(doc.get("minutes") or 0)

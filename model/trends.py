@@ -20,7 +20,7 @@ from model.cadence import CADENCE_DEFAULTS
 from model.client import State
 from model.health import health
 from model.invoice import Invoice
-from model.report import Period, money_rows
+from model.report import Period, money_rows, writer_day
 from model.timestamps import moment_text
 
 __all__ = ["Month", "health_trend", "monthly", "months_back", "tables_as_of"]
@@ -59,19 +59,19 @@ def monthly(
         if client in (None, doc["client"])
     ]
     interactions = [
-        doc
+        (writer_day(doc), int(doc.get("minutes") or 0))
         for doc in (tables.get("interactions") or {}).values()
         if client in (None, doc["client"])
     ]
     months = []
     for period in months_back(now, count):
         rows = money_rows(invoices, period, now.date())
-        done = [doc for doc in interactions if period.holds(doc["when"])]
+        done = [minutes for day, minutes in interactions if period.holds(day)]
         months.append(
             Month(
                 period,
                 {c: m.revenue for c, m in sorted(rows.items())},
-                sum(int(doc.get("minutes") or 0) for doc in done),
+                sum(done),
                 len(done),
             )
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from model import Book
+from model import Book, InteractionKind
 from model.report import Money, Period
 
 NOW = pendulum.datetime(2026, 11, 25, 10, 0, tz="Europe/Berlin")
@@ -178,3 +178,16 @@ def test_the_boards_revenue_this_year(book: Book) -> None:
     assert rows["acme"].revenue_year == (("EUR", Decimal("2200")),)
     assert rows["globex"].revenue_year == (("CHF", Decimal("5000")), ("EUR", Decimal("100")))
     assert rows["hooli"].revenue_year == ()
+
+
+def test_an_interaction_counts_on_the_day_it_was_logged(tmp_path: Path) -> None:
+    book = Book(tmp_path / "book.json")
+    book.add_client("Acme", LONG_AGO)
+    # 00:30 in Berlin on 1 November is 23:30 UTC on 31 October
+    book.log("acme", InteractionKind.CALL, "early", NOW.on(2026, 11, 1).at(0, 30), minutes=20)
+    november = book.report(NOW, Period(pendulum.date(2026, 11, 1), pendulum.date(2026, 11, 30)))
+    assert [(r.interactions, r.minutes) for r in november.clients] == [(1, 20)]
+    months = {m.period.start.month: m.minutes for m in book.monthly(NOW)}
+    assert (months[10], months[11]) == (0, 20)
+    (event,) = [e for e in book.timeline("acme") if e.what == "call"]
+    assert event.text == "early (20m)"
