@@ -81,6 +81,7 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Reporting):
         self._cadence = cadence_table(cadence)
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
+        self._reports = {}  # see Reporting.report
         self._search_index: tuple[int, _search.Index] | None = None
 
     def _check_shapes(self, tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:

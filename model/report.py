@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property, lru_cache
 from statistics import median
 from typing import Any
 
@@ -61,9 +62,14 @@ class Period:
     def year(cls, year: int) -> Period:
         return cls(pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31))
 
+    @cached_property
+    def _texts(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
+
     def holds(self, day: str) -> bool:
         """``day`` is an ISO day or moment text (its first ten characters are the day)."""
-        return self.start.isoformat() <= day[:10] <= self.end.isoformat()
+        first, last = self._texts
+        return first <= day[:10] <= last
 
 
 @dataclass(frozen=True)
@@ -132,20 +138,30 @@ def writer_day(doc: Mapping[str, Any]) -> str:
     interaction of the book.
     """
     when, zone = doc["when"], doc.get("tz")
-    if not zone:
-        return str(when[:10])
     try:
-        sign = -1 if zone[0] == "-" else 1
-        shift = timedelta(hours=int(zone[1:3]), minutes=int(zone[4:6])) * sign
-        return (datetime.fromisoformat(when) + shift).date().isoformat()
+        shift = _shift(zone) if zone else 0
+        # the UTC day, unless the offset crosses midnight: only then a parse
+        if 0 <= int(when[11:13]) * 60 + int(when[14:16]) + shift < 1440:
+            return str(when[:10])
+        return (datetime.fromisoformat(when) + timedelta(minutes=shift)).date().isoformat()
     except (ValueError, IndexError):
         return str(when[:10])
+
+
+@lru_cache(maxsize=64)
+def _shift(zone: str) -> int:
+    """``+01:00`` → 60, ``-05:30`` → -330."""
+    minutes = int(zone[1:3]) * 60 + int(zone[4:6])
+    return -minutes if zone[0] == "-" else minutes
 
 
 def as_of(invoice: Invoice, day: pendulum.Date) -> Invoice:
     """The invoice as it stood at the end of ``day``: later payments, credits and a
     later void not yet made."""
     text = day.isoformat()
+    later = any(p.on > text for p in invoice.payments) or any(c.on > text for c in invoice.credits)
+    if not later and (invoice.void is None or invoice.void <= text):
+        return invoice  # the common case: nothing to take back
     void = invoice.void if invoice.void is not None and invoice.void <= text else None
     return Invoice(
         invoice.number,
@@ -184,8 +200,9 @@ def money_rows(
     """Per currency, the :class:`Money` of the invoices issued in ``period``."""
     sums: dict[str, list[Decimal]] = {}
     weights: dict[str, list[Decimal]] = {}
+    today = now.isoformat()
     for original in invoices:
-        if not period.holds(original.issued) or original.issued > now.isoformat():
+        if not period.holds(original.issued) or original.issued > today:
             continue
         invoice = as_of(original, now)
         row = sums.setdefault(invoice.currency, [_ZERO] * 5)
@@ -216,13 +233,15 @@ def money_rows(
 
 def _weigh(weight: list[Decimal], invoice: Invoice, now: pendulum.Date) -> None:
     """Add each paid amount times its days to payment, and the open amount times its age."""
-    issued = pendulum.Date.fromisoformat(invoice.issued)
+    issued = date.fromisoformat(invoice.issued)
     for payment in invoice.payments:
-        days = max((pendulum.Date.fromisoformat(payment.on) - issued).days, 0)
+        days = max((date.fromisoformat(payment.on) - issued).days, 0)
         weight[0] += payment.amount * days
         weight[1] += payment.amount
     if invoice.outstanding:
-        weight[0] += invoice.outstanding * max((now - issued).days, 0)
+        weight[0] += invoice.outstanding * max(
+            (date(now.year, now.month, now.day) - issued).days, 0
+        )
         weight[1] += invoice.outstanding
 
 
@@ -252,10 +271,18 @@ def report(tables: Tables, now: pendulum.DateTime, period: Period) -> Report:
     other look costly.
     """
     today = now.date()
+    first, last = period.start.isoformat(), min(period.end, today).isoformat()
+    # a UTC day strictly inside is inside wherever it was logged; more than a day
+    # outside is outside: only the days next to the edges need the writer's offset
+    before = period.start.subtract(days=1).isoformat()
+    after = min(period.end, today).add(days=1).isoformat()
     counts: dict[str, list[int]] = {}
     for doc in (tables.get("interactions") or {}).values():
-        day = writer_day(doc)
-        if period.holds(day) and day <= today.isoformat():
+        utc = doc["when"][:10]
+        if not before <= utc <= after:
+            continue
+        day = utc if first < utc < last else writer_day(doc)
+        if first <= day <= last:
             row = counts.setdefault(doc["client"], [0, 0, 0])
             row[0] += 1
             row[1] += int(doc.get("minutes") or 0)

@@ -63,10 +63,17 @@ def monthly(
         for doc in (tables.get("interactions") or {}).values()
         if client in (None, doc["client"])
     ]
+    by_month: dict[str, list[Invoice]] = {}
+    for invoice in invoices:
+        by_month.setdefault(invoice.issued[:7], []).append(invoice)
+    spent: dict[str, list[int]] = {}
+    for day, minutes in interactions:
+        spent.setdefault(day[:7], []).append(minutes)
     months = []
     for period in months_back(now, count):
-        rows = money_rows(invoices, period, now.date())
-        done = [minutes for day, minutes in interactions if period.holds(day)]
+        month = period.start.isoformat()[:7]
+        rows = money_rows(by_month.get(month, ()), period, now.date())
+        done = spent.get(month, [])
         months.append(
             Month(
                 period,
@@ -126,8 +133,8 @@ def health_trend(
 ) -> list[int | None]:
     """The client's health at the end of each month of :func:`months_back` (the last
     one: now); None for a month before the client was in the book."""
-    docs = (tables.get("clients") or {}).values()
-    doc = next((d for d in docs if d["id"] == client), None)
+    mine = _of_client(tables, client)
+    doc = next(iter(mine["clients"].values()), None)
     first = min((h["at"] for h in (doc or {}).get("history") or ()), default=None)
     scores: list[int | None] = []
     for period in months_back(now, count):
@@ -135,6 +142,18 @@ def health_trend(
         if first is not None and first > moment_text(end):
             scores.append(None)
             continue
-        signals = gather(tables_as_of(tables, end), only={client}, cadence=cadence)
+        signals = gather(tables_as_of(mine, end), only={client}, cadence=cadence)
         scores.append(health(signals[client], end).score if client in signals else None)
     return scores
+
+
+def _of_client(tables: Tables, client: str) -> dict[str, dict[str, dict[str, Any]]]:
+    """The client's document and records only: twelve looks back at one client must
+    not copy the whole book twelve times."""
+    mine = {
+        name: {k: d for k, d in docs.items() if d.get("client") == client}
+        for name, docs in tables.items()
+        if name != "clients"
+    }
+    mine["clients"] = {k: d for k, d in (tables.get("clients") or {}).items() if d["id"] == client}
+    return mine

@@ -191,3 +191,18 @@ def test_an_interaction_counts_on_the_day_it_was_logged(tmp_path: Path) -> None:
     assert (months[10], months[11]) == (0, 20)
     (event,) = [e for e in book.timeline("acme") if e.what == "call"]
     assert event.text == "early (20m)"
+
+
+def test_a_kept_report_follows_every_write_and_the_day(tmp_path: Path) -> None:
+    book = Book(tmp_path / "book.json")
+    book.add_client("Acme", LONG_AGO)
+    book.quick("acme invoice A1 100 on 2026-11-01", NOW)
+    assert book.report(NOW) is book.report(NOW.add(hours=1))  # the same day and file
+    book.quick("acme paid A1 50 on 2026-11-20", NOW)
+    (eur,) = book.report(NOW).clients[0].money
+    assert eur.paid == Decimal("50")
+    other = Book(tmp_path / "book.json")  # another process writes
+    other.quick("acme credit A1 10 on 2026-11-21", NOW)
+    (eur,) = book.report(NOW).clients[0].money
+    assert eur.credited == Decimal("10")
+    assert book.report(NOW.add(days=40)).period == Period.year(2027)
