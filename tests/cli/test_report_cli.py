@@ -141,3 +141,10 @@ def test_as_a_real_process(tmp_path: Path) -> None:
     assert acme["minutes"] == 90 and acme["money"][0]["per_hour"] == "600.00"
     bad = rapport(book, "report", "--from", "gestern", env=env)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_the_client_file_shows_each_duration(run) -> None:  # type: ignore[no-untyped-def]
+    assert "Call 1h30m  kickoff" in run("client", "show", "acme").output
+    assert "Anruf 1h30m  kickoff" in run("client", "show", "acme", locale="de").output
+    timeline = json.loads(run("client", "show", "acme", "--json").output)
+    assert [i["minutes"] for i in timeline["interactions"]] == [90]
