@@ -182,15 +182,19 @@ def revenue_in(
 ) -> tuple[tuple[str, Decimal], ...]:
     """Revenue (see :class:`Money`) per currency of the invoices issued in ``year``, by code:
     the board's optional column, worked out on every board read, so one plain pass."""
-    first, last, today = f"{year}-01-01", f"{year}-12-31", now.isoformat()
+    today = now.isoformat()
+    first, last = f"{year}-01-01", min(f"{year}-12-31", today)
     sums: dict[str, Decimal] = {}
     for invoice in invoices:
-        if not first <= invoice.issued <= min(last, today):
+        if not first <= invoice.issued <= last:
             continue
         if invoice.void is not None and invoice.void <= today:
             continue
-        credited = sum((c.amount for c in invoice.credits if c.on <= today), _ZERO)
-        sums[invoice.currency] = sums.get(invoice.currency, _ZERO) + invoice.amount - credited
+        amount = invoice.amount
+        for credit in invoice.credits:
+            if credit.on <= today:
+                amount -= credit.amount
+        sums[invoice.currency] = sums.get(invoice.currency, _ZERO) + amount
     return tuple((c, sums[c]) for c in sorted(sums) if sums[c])
 
 
