@@ -24,6 +24,7 @@ from model.health import Health, Signals, Suggestion, health, needs_call, sugges
 from model.interaction import InteractionKind
 from model.invoice import Invoice, aging_bucket
 from model.issue import Issue
+from model.report import revenue_in
 from model.timestamps import days_since, parse_moment
 from model.words import folds
 
@@ -86,6 +87,8 @@ class BoardRow:
     """The day contact nudges resume, while a snooze is on; else ``None``."""
     followups_due: int = 0
     """Open follow-ups due today or earlier."""
+    revenue_year: tuple[tuple[str, Decimal], ...] = ()
+    """Revenue this calendar year per currency (:func:`model.report.revenue_in`)."""
 
     def overdue_totals(self) -> dict[str, Decimal]:
         totals: dict[str, Decimal] = {}
@@ -269,6 +272,7 @@ def _row(s: Signals, now: pendulum.DateTime) -> BoardRow:
         regularly_late=late,
         snoozed_until=s.client.snoozed_until if s.snoozed(now) else None,
         followups_due=sum(1 for f in s.followups if f.due <= now.date().isoformat()),
+        revenue_year=revenue_in(s.invoices, now.year, now.date()),
     )
 
 

@@ -17,6 +17,7 @@ import pendulum
 
 from model import quicklog, shapes
 from model.batch import Batch
+from model.book_report import Reporting
 from model.book_sync import Syncing
 from model.cadence import cadence_table
 from model.client import Client, Reflection, State
@@ -59,7 +60,7 @@ class KudosRow:
     client: Client
 
 
-class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Exchanging):
+class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Exchanging, Reporting):
     """Queries here; the writes come from :class:`Commands`, :class:`DayCommands`,
     :class:`Corrections` and :class:`InvoiceRepairs`.
 
@@ -89,6 +90,7 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Exchanging):
         self._signals: tuple[int, dict[str, Signals]] | None = None
         self._stale: set[str] = set()
         self._epoch = 0
+        self._reports = {}  # see Reporting.report
         self._search_index: tuple[int, _search.Index] | None = None
 
     def _check_shapes(self, tables: Mapping[str, Mapping[str, dict[str, Any]]]) -> None:
@@ -287,7 +289,7 @@ class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Exchanging):
         c = command
         match c:
             case quicklog.LogInteraction():
-                return self.log(c.client, c.kind, c.text, c.when, now=now)
+                return self.log(c.client, c.kind, c.text, c.when, now=now, minutes=c.minutes)
             case quicklog.OpenIssue():
                 return self.open_issue(c.client, c.text, c.when, c.severity, c.kind, now=now)
             case quicklog.ResolveIssue():

@@ -26,6 +26,7 @@ from model.checks import (
 )
 from model.client import Client, Contact, Reflection, State, StateChange, needs_reflection
 from model.date_checks import check_by, check_happened, check_invoice_days, check_payment_day
+from model.durations import duration_text
 from model.errors import InputError
 from model.gratitude import Kudos, Thanks
 from model.interaction import Interaction, InteractionKind
@@ -201,14 +202,21 @@ class Commands:
         when: pendulum.DateTime,
         *,
         now: pendulum.DateTime | None = None,
+        minutes: int | None = None,
     ) -> Receipt:
         if now is not None:
             check_happened(when, now, "date.interaction_ahead", kind=kind.value)
         with self._client_tx(ref) as (tx, _, client):
             params = {"kind": kind.value, "name": client.name, "day": day_text(when.date())}
-            interaction = Interaction(client.id, kind, moment_text(when), text, zone_text(when))
+            interaction = Interaction(
+                client.id, kind, moment_text(when), text, zone_text(when), minutes
+            )
             tx.insert("interactions", interaction.to_doc())
-            receipt = Receipt("book.logged", params, client.id)
+            if minutes is None:
+                receipt = Receipt("book.logged", params, client.id)
+            else:
+                params["duration"] = duration_text(minutes)
+                receipt = Receipt("book.logged_duration", params, client.id)
             tx.set_label(receipt.label())
         return receipt
 

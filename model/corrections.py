@@ -15,6 +15,7 @@ from typing import Any
 import pendulum
 
 from model.checks import check_amount, new_id
+from model.durations import parse_duration
 from model.errors import InputError
 from model.identity import BOOKKEEPING
 from model.interaction import InteractionKind
@@ -148,8 +149,10 @@ class Corrections:
         kind: str | None = None,
         severity: str | None = None,
         by: str | None = None,
+        duration: str | None = None,
     ) -> Receipt:
-        """Change the given fields of one record; each is checked as the quick-log checks it."""
+        """Change the given fields of one record; each is checked as the quick-log checks it
+        (an empty ``duration`` takes the duration away)."""
         given = {
             "text": text,
             "date": date,
@@ -158,6 +161,7 @@ class Corrections:
             "kind": kind,
             "severity": severity,
             "by": by,
+            "duration": duration,
         }
         with self._store.transaction() as tx:
             found = find_ref(_tables(tx), wanted)
@@ -272,6 +276,11 @@ def _apply(
         item["due"] = day_text(_day(given["due"]))
     if given["by"] is not None:
         item["by"] = day_text(_day(given["by"]))
+    if given["duration"] is not None:
+        typed = given["duration"].strip()
+        item.pop("minutes", None)
+        if typed:
+            item["minutes"] = parse_duration(typed)
     if given["amount"] is not None:
         item["amount"] = str(check_amount(parse_amount(given["amount"].strip())))
     if given["kind"] is not None:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from model.durations import duration_text
 from model.identity import BOOKKEEPING
 from model.records import ref
 
@@ -91,7 +92,10 @@ def timeline(tables: Tables, cid: str) -> list[Event]:
         who = f"{c['name']} <{c['email']}>" if c.get("email") else c["name"]
         events.append(Event(c.get("since") or "", "contact", ref(c), who))
     for _, d in _mine(tables, "interactions", cid):
-        events.append(Event(d["when"], d["kind"], ref(d), d.get("text", "")))
+        text = d.get("text", "")
+        if d.get("minutes"):  # the time spent, where it was logged
+            text = f"{text} ({duration_text(d['minutes'])})".lstrip()
+        events.append(Event(d["when"], d["kind"], ref(d), text))
     for number, d in _mine(tables, "issues", cid):
         events.append(Event(d["opened"], "issue_opened", ref(d), f"#{number} {d['text']}"))
         if d.get("resolved"):

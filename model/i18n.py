@@ -22,6 +22,7 @@ from model.texts import day as _day
 from model.texts import exchange as _exchange
 from model.texts import merge as _merge
 from model.texts import quicklog as _quicklog
+from model.texts import report as _report
 from model.texts import shapes as _shapes
 from model.texts import store as _store
 
@@ -54,6 +55,7 @@ MODEL_CATALOGS: tuple[ModuleType, ...] = (
     _exchange,
     _merge,
     _quicklog,
+    _report,
     _shapes,
     _store,
 )

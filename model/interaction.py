@@ -35,9 +35,12 @@ class Interaction:
     tz: str | None = None
     """The UTC offset of the device that logged it (``-05:00``), so that the call is
     listed on the writer's day; books written before it have none."""
+    minutes: int | None = None
+    """How long it took, when the user said (``45m``): the effort side of the report;
+    the health never looks at it."""
 
     def to_doc(self) -> dict[str, Any]:
-        doc = {
+        doc: dict[str, Any] = {
             "client": self.client,
             "kind": self.kind.value,
             "when": self.when,
@@ -45,6 +48,8 @@ class Interaction:
         }
         if self.tz is not None:
             doc["tz"] = self.tz
+        if self.minutes is not None:
+            doc["minutes"] = self.minutes
         return doc
 
     @classmethod
@@ -55,4 +60,5 @@ class Interaction:
             doc["when"],
             doc.get("text", ""),
             doc.get("tz"),
+            doc.get("minutes"),
         )

@@ -61,6 +61,7 @@ from model.quicklog_days import (
     reading,
     take_when,
 )
+from model.quicklog_duration import take_duration
 from model.quicklog_words import (
     OPEN_QUOTES,
     STATE_WORDS,
@@ -133,7 +134,8 @@ def parse(line: str, now: pendulum.DateTime) -> Command:
 def _interaction(ctx: Line) -> Command:
     args, when, read = take_when(ctx, ctx.args)
     assert ctx.verb.kind is not None
-    return LogInteraction(ctx.client, ctx.verb.kind, text_of(args), when, read)
+    args, minutes = take_duration(ctx, args)
+    return LogInteraction(ctx.client, ctx.verb.kind, text_of(args), when, read, minutes)
 
 
 def _issue(ctx: Line) -> Command:

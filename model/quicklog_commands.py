@@ -52,6 +52,8 @@ class LogInteraction:
     text: str
     when: pendulum.DateTime
     read: str = field(default="", compare=False)
+    minutes: int | None = None
+    """How long it took (``45m``), when the line says."""
 
 
 @dataclass(frozen=True)

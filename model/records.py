@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from model.durations import duration_text
 from model.errors import InputError
 from model.identity import ref_of
 
@@ -48,7 +49,7 @@ _EMBEDDED = {
 
 #: The fields ``edit`` accepts for each kind of record, in the order help lists them.
 EDITABLE: dict[str, tuple[str, ...]] = {
-    "interaction": ("text", "date", "kind"),
+    "interaction": ("text", "date", "kind", "duration"),
     "issue": ("text", "date", "kind", "severity"),
     "invoice": ("amount", "date", "due"),
     "payment": ("amount", "date"),
@@ -149,7 +150,7 @@ DATE_FIELD = {
     "state": "at",
 }
 TEXT_FIELD = {"state": "note", "contact": "name", "credit": "reason"}
-_FIELD_OF = {"text": TEXT_FIELD, "date": DATE_FIELD}
+_FIELD_OF = {"text": TEXT_FIELD, "date": DATE_FIELD, "duration": {"interaction": "minutes"}}
 
 
 def current_values(found: Found) -> dict[str, str]:
@@ -160,5 +161,7 @@ def current_values(found: Found) -> dict[str, str]:
         key = _FIELD_OF.get(name, {}).get(found.kind, name)
         value = record.get(key)
         text = "" if value is None else str(value)
+        if name == "duration":
+            text = "" if value is None else duration_text(int(value))
         values[name] = text[:10] if name in ("date", "due", "by") else text
     return values

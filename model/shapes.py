@@ -18,6 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from model.client import State
+from model.durations import MAX_MINUTES
 from model.i18n import Phrase
 from model.interaction import InteractionKind
 from model.issue import IssueKind, Severity
@@ -48,6 +49,10 @@ def _text(value: Any) -> bool:
 
 def _count(value: Any) -> bool:
     return type(value) is int and 0 <= value < 100_000
+
+
+def _minutes(value: Any) -> bool:
+    return type(value) is int and 0 < value <= MAX_MINUTES
 
 
 def _flag(value: Any) -> bool:
@@ -189,6 +194,7 @@ TABLES: dict[str, dict[str, Field]] = {
         "when": (_moment, True, Phrase("shape.moment")),
         "text": (_text, False, Phrase("shape.text")),
         "tz": (_zone, False, Phrase("shape.zone")),
+        "minutes": (_minutes, False, Phrase("shape.minutes")),
     },
     "issues": {
         "client": (_text, True, Phrase("shape.client_id")),

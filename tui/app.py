@@ -39,6 +39,7 @@ class RapportApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "rapport.tcss",
         _HERE / "screens" / "screens.tcss",
+        _HERE / "screens" / "report.tcss",
     ]
     # Textual's own keys, with descriptions from the catalog (the footer says "Palette").
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from tui.app import RapportApp
 from tui.config import Config, ConfigError, line_of, save_theme
 from tui.keys import KEYS
 
@@ -23,6 +24,8 @@ def configure(app: App[None], config: Config) -> None:
         app.theme = config.theme
     if config.keys:
         app.set_keymap(config.keys)
+    if config.board_revenue and isinstance(app, RapportApp):
+        app.session.show_revenue(True)
 
     def save(theme: str) -> None:
         try:

@@ -25,7 +25,7 @@ from model.errors import InputError
 
 __all__ = ["Config", "ConfigError", "config_path", "line_of", "load_config", "save_theme"]
 
-_KNOWN = ("locale", "currency", "terms", "cadence", "theme", "keys")
+_KNOWN = ("locale", "currency", "terms", "cadence", "theme", "keys", "board_revenue")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
@@ -58,6 +58,8 @@ class Config:
     """Days between contacts by state (``cadence = 21`` sets every state); a client's own wins."""
     theme: str | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    board_revenue: bool = False
+    """The board opens with its revenue column (``M`` toggles it)."""
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
@@ -95,6 +97,7 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         cadence=_cadence(env, file),
         theme=_env_or(env, "RAPPORT_THEME", file.text("theme"), str),
         keys=file.keys(),
+        board_revenue=file.flag("board_revenue"),
     )
 
 
@@ -235,6 +238,12 @@ class _Reader:
             if not isinstance(days, int) or isinstance(days, bool) or not 0 < days <= 3650:
                 self.fail(name, "cadence", "config.days")
         return dict(value)
+
+    def flag(self, name: str) -> bool:
+        value = self.data.get(name, False)
+        if not isinstance(value, bool):
+            self.fail(name, None, "config.flag")
+        return value
 
     def keys(self) -> dict[str, str]:
         table = self.data.get("keys", {})

@@ -141,6 +141,8 @@ class Session:
         self._troubled = False
         self._failed_at: _FileStamp = None
         self._day: pendulum.Date | None = None
+        self.revenue_column = False
+        """The board shows revenue this year (see :meth:`show_revenue`)."""
         self._views()
 
     @property
@@ -209,6 +211,11 @@ class Session:
         with self._lock:
             return read(self._book)
 
+    def ask(self, query: Callable[[Book, pendulum.DateTime], R]) -> R:
+        """One read-only query of the book (a report, a trend), under the lock."""
+        with self._lock:
+            return query(self._book, self.now())
+
     def completions(self, line: str, position: int) -> list[str]:
         """Tab in the quick-log: the book's words for the word at ``position``.
 
@@ -229,6 +236,12 @@ class Session:
         with self._lock:
             return self._book.kudos()
 
+    def show_revenue(self, revenue: bool) -> None:
+        """The board's rows with or without the revenue column, from the next read on."""
+        with self._lock:
+            self.revenue_column = revenue
+            self._views()
+
     def restyle(self) -> None:
         """The theme changed: the rows are built again, in its colours, on the next read."""
         with self._lock:
@@ -237,7 +250,8 @@ class Session:
     def _views(self) -> None:
         """Fresh caches: at start and whenever the day changes."""
         now, locale = self.now, self.locale
-        self._board = ViewCache(board_key, lambda row: board_view(row, now(), locale))
+        revenue = self.revenue_column
+        self._board = ViewCache(board_key, lambda row: board_view(row, now(), locale, revenue))
         self._panes: dict[str, ViewCache[Any]] = {
             spec.name: ViewCache(spec.key, partial(_view, spec.view, locale)) for spec in PANES
         }

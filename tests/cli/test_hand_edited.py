@@ -51,6 +51,8 @@ EDITS: dict[str, tuple[Edit, str]] = {
     "when-missing": (_drop("interactions", "1", "when"), "/interactions/1/when"),
     "when-no-date": (_set("interactions", "1", "when", "yesterday"), "/interactions/1/when"),
     "kind-unknown": (_set("interactions", "1", "kind", "telepathy"), "/interactions/1/kind"),
+    "minutes-a-string": (_set("interactions", "1", "minutes", "45"), "/interactions/1/minutes"),
+    "minutes-a-week": (_set("interactions", "1", "minutes", 10080), "/interactions/1/minutes"),
     "amount-a-float": (_set("invoices", "1", "amount", 12.5), "/invoices/1/amount"),
     "amount-absurd": (_set("invoices", "1", "amount", "9" * 5000), "/invoices/1/amount"),
     "amount-nan": (_set("invoices", "1", "amount", "NaN"), "/invoices/1/amount"),

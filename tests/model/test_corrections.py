@@ -76,7 +76,7 @@ def test_edit_changes_only_fields_that_fit_and_keeps_the_ref(
     with pytest.raises(InputError) as wrong:
         acme.edit(call, now, amount="5")
     assert wrong.value.render("en") == (
-        f"{call} (interaction) has no --amount; it accepts: --text, --date, --kind."
+        f"{call} (interaction) has no --amount; it accepts: --text, --date, --kind, --duration."
     )
     with pytest.raises(InputError, match="after today"):
         acme.edit(call, now, date="2026-11-26")

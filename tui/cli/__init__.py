@@ -42,6 +42,7 @@ COMMANDS = {
     "import": "tui.cli.exchange:import_",
     "export": "tui.cli.exchange:export",
     "serve": "tui.cli.serve:serve",
+    "report": "tui.cli.report:report",
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -69,6 +69,9 @@ def client_delete(c: Context, /, ref: str, yes: bool) -> None:
 @click.option("--kind", help="An interaction's or issue's kind.")
 @click.option("--severity", help="An issue's severity: low, medium, high.")
 @click.option("--by", help="The day a thank-you is due.")
+@click.option(
+    "--duration", help='How long an interaction took (45m, 1h30m, "1,5 Std"; "" for none).'
+)
 @pass_context
 @refusing
 def edit(c: Context, /, ref: str, **fields: str | None) -> None:
@@ -78,6 +81,7 @@ def edit(c: Context, /, ref: str, **fields: str | None) -> None:
     Examples:
       rapport edit k3mx7qa --text "budget call with Maren"
       rapport edit y8nd3we --amount 1250 --due 2026-12-24
+      rapport edit k3mx7qa --duration 1h30m
     """
     c.done(c.book.edit(ref, c.now(), **fields))
 

@@ -11,6 +11,7 @@ from typing import Any
 import pendulum
 
 from model import BoardRow, ClientFile, State, t
+from model.durations import duration_text
 from model.money import format_money
 from model.printable import printable as clean
 from model.timestamps import ago
@@ -180,7 +181,7 @@ def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
     out.append(say("cli.show.timeline", count=len(f.interactions)))
     out += [
         f"  {r('interaction', (i.when, i.kind.value, i.text))}{f.day(i.when, i.tz)}  "
-        f"{say(f'kind.{i.kind.value}')}  {clean(i.text)}"
+        f"{say(f'kind.{i.kind.value}')}{_took(i.minutes)}  {clean(i.text)}"
         for i in f.interactions[:20]
     ]
     if c.reflection is not None:
@@ -194,3 +195,8 @@ def client_text(f: ClientFile, locale: str, refs: Refs | None = None) -> str:
             )
         )
     return "\n".join(out)
+
+
+def _took(minutes: int | None) -> str:
+    """`` 45m``: how long an interaction took, when it was logged."""
+    return "" if minutes is None else f" {duration_text(minutes)}"

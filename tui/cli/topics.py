@@ -16,7 +16,7 @@ One line: CLIENT VERB [ARGS]
            "ACME GmbH" in quotes when it has spaces.
   VERB     English or German, whatever the screen language.
 
-  call | meeting | mail | message | note   TEXT [WHEN]
+  call | meeting | mail | message | note   [TIME] TEXT [WHEN]
            (anruf, treffen, mail, nachricht, notiz)
   issue[!|!!] TEXT [#KIND] [WHEN]          ! medium, !! high (problem, problem!, problem!!)
            KIND: scope_creep communication delay contact_change
@@ -39,6 +39,7 @@ One line: CLIENT VERB [ARGS]
 
   WHEN     today, yesterday, 3d ago, on 2026-11-20, am 20.11.2026 (rapport help dates)
   AMOUNT   1250, 1250.50, 1.250,50, 1,250.50 (rapport help amounts)
+  TIME     how long an interaction took, first or last: 45m, 1h30m, 1,5h, 90min, 1,5 Std
 
 A line that does not parse is refused with the word that failed and what fits there;
 nothing is written.  `rapport quick -` reads one line per command from stdin (also
@@ -138,7 +139,7 @@ Eine Zeile: KUNDE VERB [ARGUMENTE]
            "ACME GmbH" in Anführungszeichen, wenn er Leerzeichen hat.
   VERB     deutsch oder englisch, gleich in welcher Sprache der Bildschirm spricht.
 
-  anruf | treffen | mail | nachricht | notiz   TEXT [WANN]
+  anruf | treffen | mail | nachricht | notiz   [DAUER] TEXT [WANN]
            (call, meeting, mail, message, note)
   problem[!|!!] TEXT [#ART] [WANN]         ! mittel, !! hoch (issue, issue!, issue!!)
            ART: scope_creep communication delay contact_change
@@ -161,6 +162,7 @@ Eine Zeile: KUNDE VERB [ARGUMENTE]
 
   WANN     heute, gestern, vor 3 Tagen, am 20.11.2026, on 2026-11-20 (rapport help dates)
   BETRAG   1250, 1250.50, 1.250,50, 1,250.50 (rapport help amounts)
+  DAUER    wie lange ein Kontakt dauerte, vorn oder hinten: 45m, 1h30m, 1,5 Std, 90 Min
 
 Eine Zeile, die nicht lesbar ist, wird mit dem Wort abgelehnt, an dem es scheitert,
 und mit dem, was dort passt; nichts wird geschrieben.  `rapport quick -` liest eine

@@ -81,7 +81,7 @@ class BoardScreen(Screen[None]):
         yield SummaryLine(id="summary")
         yield StatusLine(id="status")
         yield FilterLine(id="filters")
-        yield BoardTable(id="board")
+        yield BoardTable(id="board", revenue=self.session.revenue_column)
         yield Static("", id="empty")
         yield Panes(remember_beside=self.history.path, id="panes")
         yield SearchInput(id="search")
@@ -367,6 +367,17 @@ class BoardScreen(Screen[None]):
 
     def action_kudos_jar(self) -> None:
         self.app.push_screen(KudosScreen(self.session))
+
+    def action_toggle_revenue(self) -> None:
+        revenue = not self.board.revenue
+        self.session.show_revenue(revenue)
+        self.board.show_revenue(revenue)
+        self.read(force=True)
+
+    def action_report(self) -> None:
+        from tui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.session))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(board_help(), self.locale))

@@ -46,6 +46,7 @@ from tui.screens import client_sections as part
 from tui.screens.correcting import Corrector
 from tui.screens.keys import localize_bindings
 from tui.session import Session
+from tui.widgets import money
 from tui.widgets.panes import verb
 from tui.widgets.quicklog import History, QuickLogBar, QuickLogInput
 from tui.widgets.table import RowView
@@ -160,7 +161,7 @@ class ClientScreen(Screen[None]):
         ]
         body = self.query_one("#client-body", VerticalScroll)
         await body.remove_children()  # a read after a write replaces what was there
-        widgets: list[Static] = []
+        widgets: list[Widget] = []
         for key, content in sections:
             if content is None:
                 continue
@@ -168,6 +169,7 @@ class ClientScreen(Screen[None]):
             name = key.rsplit(".", 1)[1]
             widgets.append(Static(title, classes="section-title", id=f"{name}-title"))
             widgets.append(Static(content, classes="section-body", id=name))
+        money.add_section(widgets, self._session, cf.client.id, locale)
         await body.mount_all(widgets)
 
     async def _show_timeline(

@@ -7,6 +7,9 @@ text and go through :func:`tui.safe_text.safe`, never through markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import pendulum
 from rich.text import Text
 from textual import events
@@ -28,7 +31,16 @@ from tui.widgets.cells import (
 )
 from tui.widgets.table import KeyedTable, RowView
 
-__all__ = ["WIDE", "BoardTable", "SearchInput", "board_key", "board_view", "matches"]
+__all__ = [
+    "REVENUE",
+    "WIDE",
+    "BoardTable",
+    "SearchInput",
+    "board_columns",
+    "board_key",
+    "board_view",
+    "matches",
+]
 
 WIDE = 150
 """From this many columns on, the board has room: panes side by side, longer names."""
@@ -44,6 +56,7 @@ _NARROW = {
     "overdue": 11,
     "issues": 4,
     "thanks": 4,
+    "revenue": 11,
 }
 _MIDDLE = {
     "state": 15,
@@ -53,6 +66,7 @@ _MIDDLE = {
     "overdue": 13,
     "issues": 8,
     "thanks": 6,
+    "revenue": 13,
 }
 _ROOMY = {
     "state": 16,
@@ -62,6 +76,7 @@ _ROOMY = {
     "overdue": 20,
     "issues": 9,
     "thanks": 7,
+    "revenue": 16,
 }
 _MIDDLE_FROM = 100
 _CLIENT = (10, 80)
@@ -70,11 +85,21 @@ _PAD = 2
 _SCROLLBAR = 2
 
 
+REVENUE = "revenue"
+"""The optional column: revenue this year (``board_revenue = true`` in config.toml, or ``M``)."""
+
+
+def board_columns(revenue: bool = False) -> tuple[str, ...]:
+    return (*BoardTable.COLUMNS, REVENUE) if revenue else BoardTable.COLUMNS
+
+
 def board_key(row: BoardRow) -> str:
     return row.client.id
 
 
-def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[BoardRow]:
+def board_view(
+    row: BoardRow, now: pendulum.DateTime, locale: str, revenue: bool = False
+) -> RowView[BoardRow]:
     client = row.client
     name = user_text(client.name)
     if client.dream:
@@ -110,7 +135,11 @@ def board_view(row: BoardRow, now: pendulum.DateTime, locale: str) -> RowView[Bo
         "issues": count_cell(row.open_issues, themed("warning")),
         "thanks": count_cell(row.thanks_owed, themed("primary")),
     }
-    return RowView(board_key(row), tuple(cells[c] for c in BoardTable.COLUMNS), row)
+    if revenue:
+        cells[REVENUE] = clipped(
+            Text(" + ".join(money_text(a, cur, locale) for cur, a in row.revenue_year))
+        )
+    return RowView(board_key(row), tuple(cells[c] for c in board_columns(revenue)), row)
 
 
 def matches(row: BoardRow, text: str) -> bool:
@@ -125,11 +154,33 @@ class BoardTable(KeyedTable):
     COLUMNS = ("state", "client", "health", "contact", "suggest", "overdue", "issues", "thanks")
     BINDINGS = keys.bindings(keys.BOARD)
 
+    def __init__(self, *, id: str | None = None, revenue: bool = False) -> None:
+        super().__init__(id=id)
+        self.revenue = revenue
+
+    @property
+    def shown_columns(self) -> tuple[str, ...]:
+        return board_columns(self.revenue)
+
+    def show_revenue(self, revenue: bool) -> None:
+        """Add or drop the revenue column; the rows come back with the next snapshot."""
+        self.revenue = revenue
+        self.clear(columns=True)
+        self._views, self._order = {}, []
+        self.on_mount()
+
+    def show(self, views: Sequence[RowView[Any]]) -> None:
+        """A snapshot read before the columns changed is left out: the next one fits."""
+        if views and len(views[0].cells) != len(self.shown_columns):
+            return
+        super().show(views)
+
     def _widths(self) -> dict[str, int]:
         width = self.app.size.width
         fixed = _NARROW if width < _MIDDLE_FROM else _MIDDLE if width < WIDE else _ROOMY
-        rest = width - _SCROLLBAR - _PAD * len(self.COLUMNS) - sum(fixed.values())
-        return {**fixed, "client": max(_CLIENT[0], min(_CLIENT[1], rest))}
+        shown = {c: fixed[c] for c in self.shown_columns if c in fixed}
+        rest = width - _SCROLLBAR - _PAD * len(self.shown_columns) - sum(shown.values())
+        return {**shown, "client": max(_CLIENT[0], min(_CLIENT[1], rest))}
 
     def width_of(self, column: str) -> int | None:
         return self._widths()[column]

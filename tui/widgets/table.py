@@ -70,8 +70,13 @@ class KeyedTable(DataTable[Text]):
         self._chosen: str | None = None
         localize_bindings(self, self.locale)
 
+    @property
+    def shown_columns(self) -> tuple[str, ...]:
+        """The columns on screen: :attr:`COLUMNS`, unless a table shows an optional one."""
+        return self.COLUMNS
+
     def on_mount(self) -> None:
-        for column in self.COLUMNS:
+        for column in self.shown_columns:
             self.add_column(self.label_of(column), key=column, width=self.width_of(column))
 
     def label_of(self, column: str) -> Text:
@@ -145,7 +150,7 @@ class KeyedTable(DataTable[Text]):
             self.set_timer(_PAUSE, partial(self._apply, views, row, len(views)))
 
     def _update(self, old: RowView[Any], new: RowView[Any]) -> None:
-        pairs = zip(self.COLUMNS, new.cells, old.signature, new.signature, strict=True)
+        pairs = zip(self.shown_columns, new.cells, old.signature, new.signature, strict=True)
         for column, cell, before, after in pairs:
             if before != after:
                 self.update_cell(new.key, column, cell, update_width=True)
@@ -153,7 +158,7 @@ class KeyedTable(DataTable[Text]):
     def _reorder(self, order: list[str]) -> None:
         # DataTable sorts by cell values, not keys: every cell is its own object,
         # so the identity of the first cell names its row.
-        first = self.COLUMNS[0]
+        first = self.shown_columns[0]
         rank = {id(self.get_cell(key, first)): i for i, key in enumerate(order)}
         self.sort(first, key=lambda cell: rank[id(cell)])
         self._order = order
