@@ -7,16 +7,17 @@ themselves are pure functions in :mod:`model.report` and :mod:`model.trends`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import pendulum
 
-from model import report as _report
-from model import trends as _trends
 from model.client import Client, State
-from model.report import ClientReport, Period, Report
 from model.resolve import resolve_client
 from model.store import Store
-from model.trends import Month
+
+if TYPE_CHECKING:  # the figures load with the first report: a quick-log write needs none
+    from model.report import ClientReport, Period, Report
+    from model.trends import Month
 
 __all__ = ["Reporting"]
 
@@ -35,8 +36,10 @@ class Reporting:
         generation of the file: the client screen and ``R`` on a 100,000-interaction book
         then pay the few hundred milliseconds of a report once a day and write.
         """
+        from model import report as _report
+
         tables = self._store.tables()
-        key = (self._store.generation, period or Period.year(now.year), now.date())
+        key = (self._store.generation, period or _report.Period.year(now.year), now.date())
         cache = self._reports
         if key not in cache:
             if len(cache) >= 4 or any(k[0] != key[0] for k in cache):
@@ -46,6 +49,8 @@ class Reporting:
 
     def client_report(self, ref: str, now: pendulum.DateTime, period: Period) -> ClientReport:
         """One client's row of :meth:`report` (all zero when the period holds nothing)."""
+        from model.report import ClientReport
+
         client = self._client(ref)
         for row in self.report(now, period).clients:
             if row.client.id == client.id:
@@ -56,11 +61,15 @@ class Reporting:
         self, now: pendulum.DateTime, ref: str | None = None, months: int = 12
     ) -> list[Month]:
         """Revenue, minutes and interactions per month, of one client or the book."""
+        from model import trends as _trends
+
         client = None if ref is None else self._client(ref).id
         return _trends.monthly(self._store.tables(), now, months, client)
 
     def health_trend(self, ref: str, now: pendulum.DateTime, months: int = 12) -> list[int | None]:
         """The client's health at each month's end, from the history."""
+        from model import trends as _trends
+
         client = self._client(ref)
         return _trends.health_trend(self._store.tables(), client.id, now, months, self._cadence)
 

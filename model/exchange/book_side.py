@@ -14,7 +14,6 @@ from typing import Any
 
 import pendulum
 
-from model import board as _board
 from model.checks import check_currency
 from model.client import Client, Contact, State
 from model.errors import InputError
@@ -48,6 +47,8 @@ class Exchanging:
 
     def _gathered(self) -> tuple[Mapping[str, Mapping[str, dict[str, Any]]], dict[str, Signals]]:
         tables = self._store.tables()
+        from model import board as _board  # loaded by an export, not by every write
+
         return tables, _board.gather(tables, cadence=self._cadence)
 
     def _client_id(self, ref: str | None) -> str | None:

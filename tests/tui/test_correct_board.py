@@ -132,6 +132,7 @@ def test_e_on_the_client_screen_edits_in_a_prefilled_form_that_stays_open_on_a_b
             "edit-text": "sent the plan",
             "edit-date": "2026-03-07",
             "edit-kind": "mail",
+            "edit-duration": "",
         }
         assert "call, meeting, mail, message, note" in screen_text(app)
         written = book_path.read_bytes()
@@ -156,11 +157,12 @@ def test_e_on_the_client_screen_edits_in_a_prefilled_form_that_stays_open_on_a_b
 
         form.field("kind").value = "call"
         form.field("text").value = "called about the plan"
+        form.field("duration").value = "45m"
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is client)
-        await until(pilot, lambda: _first(app) == "called about the plan")
+        await until(pilot, lambda: _first(app) == "called about the plan (45m)")
         call = next(i for i in _acme(book_path).interactions if i.text == "called about the plan")
-        assert (call.kind.value, call.when[:10]) == ("call", "2026-03-06")
+        assert (call.kind.value, call.when[:10], call.minutes) == ("call", "2026-03-06", 45)
         await until(pilot, lambda: "Corrected the call of 6 Mar 2026" in screen_text(app))
 
     run(app, body, size=SIZE)
