@@ -118,9 +118,19 @@ class Phrase(str):
         return t(self.key, locale, **self.params)
 
 
+class _CommaFloat(float):
+    """A German decimal: "0,5 Sekunden", not "0.5" (still 1 for the plural's choice)."""
+
+    def __format__(self, format_spec: str) -> str:
+        return float.__format__(self, format_spec).replace(".", ",")
+
+
 def _shown(name: str, value: Any, locale: str) -> Any:
     """Money (``{"amount": "200", "currency": "EUR"}``) in the reader's format, a
-    ``date`` parameter as "18 Nov 2026" / "18. Nov. 2026", a :class:`Phrase` in ``locale``."""
+    ``date`` parameter as "18 Nov 2026" / "18. Nov. 2026", a :class:`Phrase` in ``locale``,
+    a fraction with the reader's decimal sign."""
+    if type(value) is float and locale == "de":
+        return _CommaFloat(value)
     if isinstance(value, Phrase):
         return value.render(locale)
     if isinstance(value, dict) and set(value) == {"amount", "currency"}:

@@ -157,6 +157,7 @@ def test_no_count_is_followed_by_a_fixed_plural(name: str) -> None:
             "1 Sekunde (",
         ),
         ("store.lock_timeout", {"path": "b", "seconds": 30.0, "lock": "l"}, "30 seconds", "30 Sek"),
+        ("store.lock_timeout", {"path": "b", "seconds": 0.5, "lock": "l"}, "0.5 sec", "0,5 Sek"),
     ],
 )
 def test_plurals_follow_the_count(key: str, params: dict[str, object], en: str, de: str) -> None:
