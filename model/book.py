@@ -23,6 +23,7 @@ from model.cadence import cadence_table
 from model.client import Client, Reflection, State
 from model.client_file import ClientFile, client_file
 from model.commands_day import DayCommands
+from model.commands_money import MoneyCommands
 from model.conflicts import conflict_copies
 from model.corrections import Corrections
 from model.errors import InputError
@@ -60,9 +61,9 @@ class KudosRow:
     client: Client
 
 
-class Book(DayCommands, Corrections, InvoiceRepairs, Syncing, Exchanging, Reporting):
+class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exchanging, Reporting):
     """Queries here; the writes come from :class:`Commands`, :class:`DayCommands`,
-    :class:`Corrections` and :class:`InvoiceRepairs`.
+    :class:`MoneyCommands`, :class:`Corrections` and :class:`InvoiceRepairs`.
 
     ``cadence`` lays days between contacts per state (``{"new": 14}``) over
     :data:`model.cadence.CADENCE_DEFAULTS`, for clients without a cadence of their own;
