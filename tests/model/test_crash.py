@@ -24,10 +24,11 @@ MIGRATION_KILLS = 40
 class CrashServer:
     """The warm process that forks a writer per round and kills it after a delay."""
 
-    def __init__(self, book: Path, log: Path) -> None:
+    def __init__(self, log: Path, *args: str, worker: Path = WORKER) -> None:
+        """``worker`` run with ``args``; it logs each acknowledged write to ``log``."""
         self.log = log
         self.process = subprocess.Popen(
-            [sys.executable, str(WORKER), "crash-server", str(book), str(log)],
+            [sys.executable, str(worker), *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -56,7 +57,8 @@ class CrashServer:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[CrashServer]:
-    server = CrashServer(tmp_path / "book.json", tmp_path / "committed.log")
+    book, log = tmp_path / "book.json", tmp_path / "committed.log"
+    server = CrashServer(log, "crash-server", str(book), str(log))
     yield server
     server.close()
 

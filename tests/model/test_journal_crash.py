@@ -8,8 +8,6 @@ main file and sees exactly the state of its last fold.
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,52 +19,23 @@ from model import journal
 from model.migrations import META
 from model.store import Store
 from tests.model.store_worker import expected_state
+from tests.model.test_crash import CrashServer
 
 WORKER = Path(__file__).with_name("journal_worker.py")
 KILLS = 36
 
 
-class Server:
-    def __init__(self, book: Path, log: Path, fold_lines: int) -> None:
-        self.log = log
-        self.process = subprocess.Popen(
-            [sys.executable, str(WORKER), str(fold_lines), str(book), str(log)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.readline() == "ready"
-
-    def readline(self) -> str:
-        assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
-
-    def kill_after(self, delay: float) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(f"{delay}\n")
-        self.process.stdin.flush()
-        assert self.readline() == "killed"
-
-    def last_logged(self) -> int:
-        lines = self.log.read_text().split()
-        return int(lines[-1]) if lines else 0
-
-    def close(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        assert self.process.wait(timeout=10) == 0
-
-
 @pytest.fixture(params=[3, 1000], ids=["folding", "appending"])
 def server(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
-) -> Iterator[Server]:
+) -> Iterator[CrashServer]:
     monkeypatch.setenv("RAPPORT_FOLD_BELOW", "0")
     path = tmp_path / "book.json"
     with Store(path).transaction() as txn:
         txn.insert("state", expected_state(1)["1"])
     (tmp_path / "committed.log").write_text("1\n")
-    server = Server(path, tmp_path / "committed.log", request.param)
+    log = tmp_path / "committed.log"
+    server = CrashServer(log, str(request.param), str(path), str(log), worker=WORKER)
     yield server
     server.close()
 
@@ -79,7 +48,7 @@ def stock_state(path: Path) -> tuple[int, dict[str, object]]:
 
 
 def test_a_kill_in_an_append_or_a_fold_loses_no_acknowledged_line(
-    tmp_path: Path, server: Server
+    tmp_path: Path, server: CrashServer
 ) -> None:
     path = tmp_path / "book.json"
     rng = random.Random(20261202)
