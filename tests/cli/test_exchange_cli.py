@@ -188,3 +188,17 @@ def test_a_large_file_shows_a_bar_on_a_terminal(tmp_path: Path, book_path: Path)
         timeout=60,
     )
     assert piped.stderr == b"" and b"all 400 already" in piped.stdout
+
+
+def test_an_export_target_that_cannot_be_written_is_exit_1_and_leaves_the_book(  # type: ignore[no-untyped-def]
+    run, files: Path, book_path: Path
+) -> None:
+    run("import", str(files / "people.vcf"))
+    before = book_path.read_bytes()
+    target = files / "missing" / "book.json"
+    for locale, said in (("en", "Could not write"), ("de", "konnte nicht geschrieben werden")):
+        result = run("export", "--format", "json", "-o", str(target), locale=locale)
+        assert result.exit_code == 1
+        assert said in result.stderr and "write the book" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert not target.exists() and book_path.read_bytes() == before

@@ -16,7 +16,7 @@ from typing import TypeVar
 import click
 
 from model import bookfile
-from model.errors import InputError, write_failed
+from model.errors import InputError, WriteFailed
 from model.exchange import KINDS, Person, Plan
 from model.receipt import Receipt
 from tui.cli.context import Context, echo, pass_context, refusing
@@ -109,12 +109,17 @@ def import_(c: Context, /, file: str, fmt: str | None, dry_run: bool) -> None:
     c.done(receipt)
 
 
+def _unwritten(path: Path, error: OSError) -> WriteFailed:
+    """An export target that cannot be written: runtime failure (exit 1), not the book's."""
+    return WriteFailed("cli.exchange.write_failed", path=str(path), reason=error.strerror or error)
+
+
 def _write(c: Context, target: Path, payload: bytes, what: str) -> None:
     """``payload`` in place of ``target``, atomically; a receipt on stderr."""
     try:
         bookfile.replace(target.resolve(), payload, keep=False)
     except OSError as error:
-        raise write_failed(target, error) from error
+        raise _unwritten(target, error) from error
     if not c.quiet:
         echo(
             Receipt("exchange.exported", {"what": what, "path": str(target)}).render(c.locale),
@@ -139,7 +144,7 @@ def _folder(c: Context, output: str, tables: dict[str, str]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise write_failed(folder, error) from error
+        raise _unwritten(folder, error) from error
     for kind, text in tables.items():
         _write(c, folder / f"{kind}.csv", text.encode(), kind)
 
