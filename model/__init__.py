@@ -24,9 +24,10 @@ if TYPE_CHECKING:
         Unthanked,
         matches_search,
     )
-    from model.book import Book, ClientFile, KudosRow
+    from model.book import Book, KudosRow
     from model.cadence import CADENCE_DEFAULTS
     from model.client import Client, Contact, Reflection, State, StateChange, needs_reflection
+    from model.client_file import ClientFile
     from model.errors import BookCorrupt, BookTooNew, InputError, RapportError, WriteFailed
     from model.followup import FollowUp
     from model.gratitude import Kudos, Thanks
@@ -106,9 +107,10 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "Unthanked",
         "matches_search",
     ),
-    "model.book": ("Book", "ClientFile", "KudosRow"),
+    "model.book": ("Book", "KudosRow"),
     "model.cadence": ("CADENCE_DEFAULTS",),
     "model.client": ("Client", "Contact", "Reflection", "State", "StateChange", "needs_reflection"),
+    "model.client_file": ("ClientFile",),
     "model.errors": ("BookCorrupt", "BookTooNew", "InputError", "RapportError", "WriteFailed"),
     "model.followup": ("FollowUp",),
     "model.gratitude": ("Kudos", "Thanks"),

@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
-
-import pendulum
 
 from model import quicklog, shapes
 from model.batch import Batch
@@ -21,7 +20,6 @@ from model.book_report import Reporting
 from model.book_sync import Syncing
 from model.cadence import cadence_table
 from model.client import Client, Reflection, State
-from model.client_file import ClientFile, client_file
 from model.commands_day import DayCommands
 from model.commands_money import MoneyCommands
 from model.conflicts import conflict_copies
@@ -29,7 +27,6 @@ from model.corrections import Corrections
 from model.errors import InputError
 from model.exchange.book_side import Exchanging
 from model.gratitude import Kudos
-from model.health import Signals
 from model.identity import Clock, device_id, system_ms
 from model.invoice_repairs import InvoiceRepairs
 from model.quicklog_complete import complete, known_words
@@ -39,14 +36,18 @@ from model.resolve import resolve_client
 from model.store import Store
 
 if TYPE_CHECKING:
+    import pendulum
+
     # The queries' modules load with the first query: a one-line write needs none of them.
     from model import file_view
     from model import search as _search
     from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
+    from model.client_file import ClientFile
+    from model.health import Signals
     from model.search import SearchHit
     from model.today import TodayItem
 
-__all__ = ["PROGRESS_STEP", "Batch", "Book", "ClientFile", "KudosRow", "Progress"]
+__all__ = ["PROGRESS_STEP", "Batch", "Book", "KudosRow", "Progress"]
 
 Progress = Callable[[str, int, int], None]
 """Told ``(stage, done, total)`` as a long write goes on."""
@@ -214,6 +215,8 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
         return rows
 
     def client_file(self, ref: str, now: pendulum.DateTime) -> ClientFile:
+        from model.client_file import client_file  # with the first file shown, as the board's
+
         signals = self._current()
         client = resolve_client(ref, (s.client for s in signals.values()))
         return client_file(self._store.tables(), signals[client.id], now)
@@ -268,7 +271,7 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
     def apply(
         self,
         command: quicklog.Command,
-        now: pendulum.DateTime,
+        now: datetime,
         reflection: Reflection | None = None,
     ) -> Receipt:
         """Carry out one parsed quick-log line, its dates checked against ``now``.
@@ -285,7 +288,7 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
         return Receipt("book.date_read", params, receipt.client)
 
     def _apply(
-        self, command: quicklog.Command, now: pendulum.DateTime, reflection: Reflection | None
+        self, command: quicklog.Command, now: datetime, reflection: Reflection | None
     ) -> Receipt:
         c = command
         match c:
@@ -331,7 +334,7 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
             case _:
                 assert_never(c)
 
-    def quick(self, line: str, now: pendulum.DateTime) -> Receipt:
+    def quick(self, line: str, now: datetime) -> Receipt:
         """Parse and apply one quick-log line; bad input raises and writes nothing."""
         return self.apply(quicklog.parse(line, now), now)
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-import pendulum
-
 from model.client import Client, State
 from model.resolve import resolve_client
 from model.store import Store
 
 if TYPE_CHECKING:  # the figures load with the first report: a quick-log write needs none
+    import pendulum
+
     from model.report import ClientReport, Period, Report
     from model.trends import Month
 

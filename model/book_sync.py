@@ -18,7 +18,6 @@ from model import bookfile
 from model.conflicts import conflict_copies, set_aside
 from model.errors import BookTooNew, InputError, RapportError
 from model.merge import merge
-from model.merge_receipt import MergeReceipt, what_came_in
 from model.migrations import SCHEMA_VERSION, Tables, migrate, schema_of
 from model.receipt import Receipt
 from model.storage import LayoutError, parse
@@ -59,6 +58,8 @@ class Syncing:
 
     def merge(self, other: str | os.PathLike[str], *, dry_run: bool = False) -> Receipt:
         """Fold the copy at ``other`` into this book; ``dry_run`` only says what would come."""
+        from model.merge_receipt import MergeReceipt, what_came_in  # a merge's, not a write's
+
         path = Path(other)
         tables = read_copy(path)
 
@@ -76,6 +77,7 @@ class Syncing:
     def sync(self, driver: str) -> Receipt:
         """``rapport sync``: commit, pull with the merge driver, push; what came in."""
         from model.gitsync import sync
+        from model.merge_receipt import MergeReceipt, what_came_in
 
         remote, before, after = sync(self._store, driver, self._store_device())
         params = {"source": remote, **what_came_in(before, after, after)}

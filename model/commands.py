@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date, datetime
 from typing import Any, NamedTuple
-
-import pendulum
 
 from model.checks import (
     check_currency,
@@ -90,7 +89,7 @@ class Commands:
     def add_client(
         self,
         name: str,
-        now: pendulum.DateTime,
+        now: datetime,
         *,
         id: str | None = None,
         state: State = State.NEW,
@@ -137,7 +136,7 @@ class Commands:
     def edit_client(
         self,
         ref: str,
-        now: pendulum.DateTime,
+        now: datetime,
         *,
         name: str | None = None,
         tags: Iterable[str] | None = None,
@@ -196,9 +195,9 @@ class Commands:
         ref: str,
         kind: InteractionKind,
         text: str,
-        when: pendulum.DateTime,
+        when: datetime,
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
         minutes: int | None = None,
     ) -> Receipt:
         if now is not None:
@@ -221,11 +220,11 @@ class Commands:
         self,
         ref: str,
         text: str,
-        when: pendulum.DateTime,
+        when: datetime,
         severity: Severity = Severity.LOW,
         kind: IssueKind = IssueKind.OTHER,
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         if not text.strip():
             raise InputError("issue.empty_text")
@@ -244,10 +243,10 @@ class Commands:
         self,
         ref: str,
         number: int,
-        when: pendulum.DateTime,
+        when: datetime,
         note: str = "",
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         if now is not None:
             check_happened(when, now)
@@ -268,10 +267,10 @@ class Commands:
         self,
         ref: str,
         text: str,
-        when: pendulum.DateTime,
-        by: pendulum.Date | None = None,
+        when: datetime,
+        by: date | None = None,
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         if not text.strip():
             raise InputError("thanks.empty_text")
@@ -294,9 +293,9 @@ class Commands:
         self,
         ref: str,
         number: int,
-        when: pendulum.DateTime,
+        when: datetime,
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         if now is not None:
             check_happened(when, now)
@@ -314,10 +313,10 @@ class Commands:
         self,
         ref: str,
         text: str,
-        when: pendulum.DateTime,
+        when: datetime,
         giver: str = "",
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         if not text.strip():
             raise InputError("kudos.empty_text")
@@ -336,11 +335,11 @@ class Commands:
         self,
         ref: str,
         state: State,
-        when: pendulum.DateTime,
+        when: datetime,
         note: str = "",
         reflection: Reflection | None = None,
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         """Set the state the user chose; ending keeps the Stop / Pause / Play reflection."""
         if now is not None:

@@ -7,7 +7,7 @@ it does not fit.
 
 from __future__ import annotations
 
-import pendulum
+from datetime import date, datetime
 
 from model.commands import Commands, _own
 from model.errors import InputError
@@ -20,9 +20,7 @@ __all__ = ["DayCommands"]
 
 
 class DayCommands(Commands):
-    def add_followup(
-        self, ref: str, text: str, due: pendulum.Date, when: pendulum.DateTime
-    ) -> Receipt:
+    def add_followup(self, ref: str, text: str, due: date, when: datetime) -> Receipt:
         """A dated next step; a day already past is refused (it could never be kept)."""
         if not text.strip():
             raise InputError("followup.empty_text")
@@ -37,7 +35,7 @@ class DayCommands(Commands):
             tx.set_label(receipt.label())
         return receipt
 
-    def done(self, ref: str, target: str, when: pendulum.DateTime) -> Receipt:
+    def done(self, ref: str, target: str, when: datetime) -> Receipt:
         """Mark what ``target`` names done: a follow-up (``3``, ``#3``, ``followup:3``),
         or by its ref an issue (resolved) or a thanks (thanked)."""
         found = parse_ref(target, "followups")
@@ -63,9 +61,7 @@ class DayCommands(Commands):
             tx.set_label(receipt.label())
         return receipt
 
-    def snooze(
-        self, ref: str, until: pendulum.Date | None, when: pendulum.DateTime, reason: str = ""
-    ) -> Receipt:
+    def snooze(self, ref: str, until: date | None, when: datetime, reason: str = "") -> Receipt:
         """No contact nudge for the client before ``until``; ``None`` ends the snooze."""
         if until is not None and until <= when.date():
             raise InputError("snooze.past", until=day_text(until))

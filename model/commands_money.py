@@ -8,9 +8,8 @@ As there, input is checked first and nothing is written when it does not fit.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-
-import pendulum
 
 from model.checks import check_amount, check_currency
 from model.commands import Commands
@@ -18,7 +17,7 @@ from model.date_checks import check_invoice_days, check_payment_day
 from model.errors import InputError
 from model.invoice import Invoice, Payment
 from model.receipt import Receipt
-from model.timestamps import day_text, parse_day
+from model.timestamps import day_text
 
 __all__ = ["MoneyCommands"]
 
@@ -29,12 +28,12 @@ class MoneyCommands(Commands):
         ref: str,
         number: str,
         amount: Decimal,
-        issued: pendulum.Date,
+        issued: date,
         *,
         currency: str | None = None,
-        due: pendulum.Date | None = None,
+        due: date | None = None,
         due_in_days: int | None = None,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         number = number.strip()
         if not number:
@@ -44,7 +43,7 @@ class MoneyCommands(Commands):
             if any(d["number"] == number for d in tx.table("invoices").values()):
                 raise InputError("invoice.duplicate", number=number)
             days = client.terms if due_in_days is None else due_in_days
-            due_day = due if due is not None else issued.add(days=days)
+            due_day = due if due is not None else issued + timedelta(days=days)
             if now is not None:
                 check_invoice_days(number, issued, due_day, now)
             invoice = Invoice(
@@ -71,11 +70,11 @@ class MoneyCommands(Commands):
         self,
         ref: str,
         number: str,
-        on: pendulum.Date,
+        on: date,
         amount: Decimal | None = None,
         currency: str | None = None,
         *,
-        now: pendulum.DateTime | None = None,
+        now: datetime | None = None,
     ) -> Receipt:
         with self._client_tx(ref) as (tx, _, client):
             found = [
@@ -92,7 +91,7 @@ class MoneyCommands(Commands):
             if invoice.is_settled:
                 raise InputError("invoice.already_paid", number=number)
             if now is not None:
-                check_payment_day(number, on, parse_day(invoice.issued), now)
+                check_payment_day(number, on, date.fromisoformat(invoice.issued), now)
             if currency is not None and currency != invoice.currency:
                 raise InputError("invoice.wrong_currency", number=number, currency=invoice.currency)
             paying = check_amount(invoice.outstanding if amount is None else amount)

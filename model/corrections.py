@@ -9,10 +9,9 @@ payment, credit or write-off above what is open.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from typing import Any
-
-import pendulum
+from typing import TYPE_CHECKING, Any
 
 from model.checks import check_amount, new_id
 from model.durations import parse_duration
@@ -26,6 +25,9 @@ from model.receipt import Receipt
 from model.records import DATE_FIELD, TEXT_FIELD, Found, find_ref, ref, refuse_fields
 from model.store import Store, Transaction
 from model.timestamps import day_text, moment_text, zone_text
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Corrections", "Named", "describe", "money"]
 
@@ -61,7 +63,7 @@ def describe(found: Found, name: str) -> dict[str, Any]:
     return {"key": f"record.{found.kind}", "params": params}
 
 
-def _day(word: str) -> pendulum.Date:
+def _day(word: str) -> date:
     from model.dates import parse_date
 
     return parse_date(word.strip())

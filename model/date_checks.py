@@ -10,7 +10,7 @@ the ``now`` the caller passes, in its time zone: the user's day.
 
 from __future__ import annotations
 
-import pendulum
+from datetime import UTC, date, datetime
 
 from model.errors import InputError
 
@@ -22,12 +22,12 @@ __all__ = [
 ]
 
 
-def _local_day(moment: pendulum.DateTime, now: pendulum.DateTime) -> pendulum.Date:
-    return moment.in_timezone(now.timezone or pendulum.UTC).date()
+def _local_day(moment: datetime, now: datetime) -> date:
+    return moment.astimezone(now.tzinfo or UTC).date()
 
 
 def check_happened(
-    moment: pendulum.DateTime, now: pendulum.DateTime, key: str = "date.ahead", **params: object
+    moment: datetime, now: datetime, key: str = "date.ahead", **params: object
 ) -> None:
     """Something that happened is dated today or earlier (any time of today is fine)."""
     day = _local_day(moment, now)
@@ -35,9 +35,7 @@ def check_happened(
         raise InputError(key, day=day.isoformat(), today=now.date().isoformat(), **params)
 
 
-def check_invoice_days(
-    number: str, issued: pendulum.Date, due: pendulum.Date, now: pendulum.DateTime
-) -> None:
+def check_invoice_days(number: str, issued: date, due: date, now: datetime) -> None:
     """Issued today or earlier; due on the issue day or later."""
     today = now.date()
     if issued > today:
@@ -50,9 +48,7 @@ def check_invoice_days(
         )
 
 
-def check_payment_day(
-    number: str, on: pendulum.Date, issued: pendulum.Date, now: pendulum.DateTime
-) -> None:
+def check_payment_day(number: str, on: date, issued: date, now: datetime) -> None:
     """Paid today or earlier, and not before the invoice was issued."""
     today = now.date()
     if on > today:
@@ -66,7 +62,7 @@ def check_payment_day(
         )
 
 
-def check_by(by: pendulum.Date | None, now: pendulum.DateTime) -> None:
+def check_by(by: date | None, now: datetime) -> None:
     """A thank-you is owed by today or a later day: a deadline already gone is a typo."""
     if by is not None and by < now.date():
         raise InputError("date.by_past", day=by.isoformat(), today=now.date().isoformat())

@@ -3,7 +3,7 @@
 
 The calendar forms are parsed by hand with the day where the form puts it: ISO
 ``YYYY-MM-DD`` and German ``DD.MM.YYYY`` or ``DD.MM.YY`` (``26`` is 2026).
-pendulum's lenient parser is never used, because it reads ``01.02.2026`` as
+A lenient parser (pendulum's, dateutil's) is never used, because it reads ``01.02.2026`` as
 January 2nd.  A word that is
 shaped like a date but names no real day (``2026-02-29``, ``31.02.2026``) is an
 error rather than text, so a typo never files a note on the wrong day.
@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import pendulum
+from datetime import date, datetime
 
 from model.errors import InputError
 
@@ -39,7 +38,7 @@ DATE_FORMATS = ("YYYY-MM-DD", "DD.MM.YYYY", "DD.MM.YY")
 """What the error messages offer when a date does not parse."""
 
 MAX_DAYS = 36_500
-"""A hundred years: further than any relationship, and far from pendulum's limits."""
+"""A hundred years: further than any relationship, and far from the calendar's limits."""
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2999
 
@@ -81,7 +80,7 @@ def is_date_shaped(word: str) -> bool:
     return _DATE_SHAPED.fullmatch(word) is not None
 
 
-def parse_date(word: str) -> pendulum.Date:
+def parse_date(word: str) -> date:
     """``2026-11-20`` or ``20.11.2026`` → that day; anything else is an InputError."""
     iso = _ISO.fullmatch(word)
     german = _GERMAN.fullmatch(word)
@@ -94,7 +93,7 @@ def parse_date(word: str) -> pendulum.Date:
     else:
         raise InputError("quicklog.date.form", word=word, formats=", ".join(DATE_FORMATS))
     try:
-        result = pendulum.Date(year, month, day)
+        result = date(year, month, day)
     except ValueError:
         raise InputError("quicklog.date.invalid", word=word) from None
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
@@ -102,13 +101,16 @@ def parse_date(word: str) -> pendulum.Date:
     return result
 
 
-def noon_on(day: pendulum.Date, now: pendulum.DateTime) -> pendulum.DateTime:
+def noon_on(day: date, now: datetime) -> datetime:
     """A moment for "on DAY": noon, in the time zone of ``now``.
 
     Noon is never skipped or doubled by a clock change, and keeps the day the
-    same in every neighbouring time zone.
+    same in every neighbouring time zone.  ``replace`` keeps ``now``'s zone (and its
+    class: the board's pendulum moment stays one).
     """
-    return now.on(day.year, day.month, day.day).at(12)
+    return now.replace(
+        year=day.year, month=day.month, day=day.day, hour=12, minute=0, second=0, microsecond=0
+    )
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ class Relative:
 def match_relative(
     words: Sequence[str],
     start: int,
-    today: pendulum.Date | None = None,
+    today: date | None = None,
     *,
     ahead: bool = False,
 ) -> Relative | None:
@@ -169,9 +171,7 @@ def match_relative(
     return None
 
 
-def _weekday(
-    lowered: Sequence[str], start: int, today: pendulum.Date, ahead: bool
-) -> Relative | None:
+def _weekday(lowered: Sequence[str], start: int, today: date, ahead: bool) -> Relative | None:
     """``friday``, ``last friday``, ``next friday`` and their German twins."""
     first = lowered[0]
     if first in _WEEKDAYS:

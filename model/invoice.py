@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
-
-import pendulum
+from typing import TYPE_CHECKING, Any
 
 from model.timestamps import days_until
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["Credit", "Invoice", "Payment", "aging_bucket"]
 

@@ -7,9 +7,8 @@ open.  None may take more than is open, and a void invoice takes nothing more.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-
-import pendulum
 
 from model.checks import check_amount
 from model.corrections import Named, money
@@ -36,9 +35,7 @@ class InvoiceRepairs:
                 return int(key), Invoice.from_doc(doc), client.name
         raise InputError("invoice.unknown", number=number, name=client.name)
 
-    def void_invoice(
-        self, wanted: str, number: str, on: pendulum.Date, reason: str = ""
-    ) -> Receipt:
+    def void_invoice(self, wanted: str, number: str, on: date, reason: str = "") -> Receipt:
         """The invoice stays on file, marked void, and no longer counts anywhere."""
         with self._store.transaction() as tx:
             key, invoice, name = self._invoice_tx(tx, wanted, number)
@@ -58,7 +55,7 @@ class InvoiceRepairs:
         self,
         wanted: str,
         number: str,
-        on: pendulum.Date,
+        on: date,
         amount: Decimal | None = None,
         reason: str = "",
         *,

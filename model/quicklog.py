@@ -14,9 +14,8 @@ can point at the word and offer the alternatives.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
-
-import pendulum
 
 from model.errors import InputError
 from model.issue import IssueKind
@@ -108,7 +107,7 @@ _INVOICE_OPTIONS = ["on YYYY-MM-DD", "due YYYY-MM-DD", "in 14d"]
 _DUE_FORMS = ["YYYY-MM-DD", "DD.MM.YYYY", "in 14d"]
 
 
-def parse(line: str, now: pendulum.DateTime) -> Command:
+def parse(line: str, now: datetime) -> Command:
     """Read one quick-log line; ``now`` fills in every date the line leaves out."""
     words = split_words(line)
     if not words:
@@ -271,7 +270,7 @@ _READERS: dict[Action, Callable[[Line], Command]] = {
 }
 
 
-def _on(ctx: Line, args: list[Word], i: int) -> tuple[int, pendulum.Date, str]:
+def _on(ctx: Line, args: list[Word], i: int) -> tuple[int, date, str]:
     """``on DAY`` / ``am DAY`` / a bare day at ``args[i]``; anything else is unexpected."""
     at = i + 1 if args[i].key in ON else i
     found = day_at(ctx, args, at)

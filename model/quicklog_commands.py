@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-
-import pendulum
 
 from model.client import State
 from model.errors import InputError
@@ -50,7 +49,7 @@ class LogInteraction:
     client: str
     kind: InteractionKind
     text: str
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
     minutes: int | None = None
     """How long it took (``45m``), when the line says."""
@@ -62,7 +61,7 @@ class OpenIssue:
     text: str
     severity: Severity
     kind: IssueKind
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -71,7 +70,7 @@ class ResolveIssue:
     client: str
     number: int
     note: str
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -83,8 +82,8 @@ class AddInvoice:
     number: str
     amount: Decimal
     currency: str | None
-    issued: pendulum.Date
-    due: pendulum.Date | None
+    issued: date
+    due: date | None
     due_in_days: int | None
     read: str = field(default="", compare=False)
 
@@ -97,7 +96,7 @@ class RecordPayment:
     number: str
     amount: Decimal | None
     currency: str | None
-    on: pendulum.Date
+    on: date
     read: str = field(default="", compare=False)
 
 
@@ -105,8 +104,8 @@ class RecordPayment:
 class OweThanks:
     client: str
     text: str
-    by: pendulum.Date | None
-    when: pendulum.DateTime
+    by: date | None
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -114,7 +113,7 @@ class OweThanks:
 class ThanksDone:
     client: str
     number: int
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -123,7 +122,7 @@ class AddKudos:
     client: str
     text: str
     giver: str
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -132,7 +131,7 @@ class ChangeState:
     client: str
     state: State
     note: str
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -140,8 +139,8 @@ class ChangeState:
 class AddFollowUp:
     client: str
     text: str
-    due: pendulum.Date
-    when: pendulum.DateTime
+    due: date
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -151,7 +150,7 @@ class MarkDone:
 
     client: str
     ref: str
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -160,9 +159,9 @@ class Snooze:
     """``until`` None ends the snooze."""
 
     client: str
-    until: pendulum.Date | None
+    until: date | None
     reason: str
-    when: pendulum.DateTime
+    when: datetime
     read: str = field(default="", compare=False)
 
 
@@ -171,7 +170,7 @@ class VoidInvoice:
     client: str
     number: str
     reason: str
-    on: pendulum.Date
+    on: date
     read: str = field(default="", compare=False)
 
 
@@ -183,7 +182,7 @@ class CreditInvoice:
     number: str
     amount: Decimal | None
     reason: str
-    on: pendulum.Date
+    on: date
     writeoff: bool = False
     read: str = field(default="", compare=False)
 

@@ -10,14 +10,16 @@ library's edit-similarity matcher: it ranks by similarity, which is what a
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from model.health import Signals
 from model.issue import IssueKind
 from model.quicklog_day import SNOOZE_FORMS
 from model.quicklog_words import STATE_WORDS, VERBS, Action, is_gap, split_words
 from model.refs import ref_of
+
+if TYPE_CHECKING:  # the board's rules: a quick-log line that is read needs none of them
+    from model.health import Signals
 
 __all__ = ["Known", "complete", "known_words", "nearest_verb"]
 
@@ -35,6 +37,8 @@ def nearest_verb(word: str) -> str | None:
     for verb in VERBS:
         if verb.startswith(key):
             return verb
+    import difflib  # only for a verb that is not one
+
     close = difflib.get_close_matches(key, list(VERBS), n=1, cutoff=0.6)
     return close[0] if close else None
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from typing import NoReturn, Protocol
-
-import pendulum
 
 from model.dates import DATE_FORMATS, MAX_DAYS, is_date_shaped, match_relative, parse_date
 from model.errors import InputError
@@ -59,7 +58,7 @@ class Line(Protocol):
     """What :class:`model.quicklog._Line` offers a reader."""
 
     @property
-    def now(self) -> pendulum.DateTime: ...
+    def now(self) -> datetime: ...
     @property
     def client(self) -> str: ...
     @property
@@ -113,7 +112,7 @@ def read_snooze(ctx: Line) -> Command:
             ctx.relay(err, [args[1]], DATE_FORMATS)
         return Snooze(ctx.client, day, text_of(args[2:]), ctx.now)
     days, used = _length(ctx, args)
-    return Snooze(ctx.client, today.add(days=days), text_of(args[used:]), ctx.now)
+    return Snooze(ctx.client, today + timedelta(days=days), text_of(args[used:]), ctx.now)
 
 
 def _length(ctx: Line, args: list[Word]) -> tuple[int, int]:
@@ -133,7 +132,7 @@ def _length(ctx: Line, args: list[Word]) -> tuple[int, int]:
     return count * unit, used
 
 
-def _tail_day(ctx: Line, args: list[Word]) -> tuple[int, pendulum.Date] | None:
+def _tail_day(ctx: Line, args: list[Word]) -> tuple[int, date] | None:
     """The day phrase that ends ``args`` (``by friday``, ``in 3 Tagen``, ``morgen``) and
     where it starts, its intro word included."""
     size = len(args)
@@ -145,14 +144,14 @@ def _tail_day(ctx: Line, args: list[Word]) -> tuple[int, pendulum.Date] | None:
         if cut > 0 and args[cut - 1].key in _NEXT and args[start].key in _WEEKDAYS:
             cut -= 1
             if day == ctx.now.date():
-                day = day.add(days=7)
+                day = day + timedelta(days=7)
         if cut > 0 and args[cut - 1].key in _BY:
             cut -= 1
         return cut, day
     return None
 
 
-def _day_phrase(ctx: Line, args: list[Word], start: int) -> pendulum.Date | None:
+def _day_phrase(ctx: Line, args: list[Word], start: int) -> date | None:
     if start == len(args) - 1:
         day = _one_day(ctx, args[start])
         if day is not None:
@@ -163,10 +162,10 @@ def _day_phrase(ctx: Line, args: list[Word], start: int) -> pendulum.Date | None
         ctx.relay(err, args[start:], FOLLOWUP_DAYS)
     if found is None or found.end != len(args):
         return None
-    return ctx.now.date().add(days=found.days)
+    return ctx.now.date() + timedelta(days=found.days)
 
 
-def _one_day(ctx: Line, word: Word) -> pendulum.Date | None:
+def _one_day(ctx: Line, word: Word) -> date | None:
     """A day written as one word: a calendar date, a weekday (the next one, today
     included), ``tomorrow``; relative words go through :func:`match_relative`."""
     today = ctx.now.date()
@@ -177,11 +176,11 @@ def _one_day(ctx: Line, word: Word) -> pendulum.Date | None:
         except InputError as err:
             ctx.relay(err, [word], DATE_FORMATS)
     if key in _TOMORROW:
-        return today.add(days=1)
+        return today + timedelta(days=1)
     if key in _WEEKDAYS:
-        return today.add(days=(_WEEKDAYS[key] - today.weekday()) % 7)
+        return today + timedelta(days=(_WEEKDAYS[key] - today.weekday()) % 7)
     try:
         found = match_relative([key], 0)
     except InputError as err:
         ctx.relay(err, [word], FOLLOWUP_DAYS)
-    return None if found is None else today.add(days=found.days)
+    return None if found is None else today + timedelta(days=found.days)

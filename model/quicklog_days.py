@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from typing import NoReturn
-
-import pendulum
 
 from model.dates import (
     DATE_FORMATS,
@@ -56,7 +55,7 @@ class Phrase:
 
     start: int
     end: int
-    day: pendulum.Date
+    day: date
     days: int
     """Days from today."""
     written: bool
@@ -87,7 +86,7 @@ def phrase_at(
     return replace(phrase, start=i, read=read)
 
 
-def reading(words: Sequence[Word], day: pendulum.Date) -> str:
+def reading(words: Sequence[Word], day: date) -> str:
     return f"{' '.join(w.raw for w in words)} = {day.isoformat()}"
 
 
@@ -95,7 +94,7 @@ def joined(*reads: str) -> str:
     return ", ".join(read for read in reads if read)
 
 
-def take_when(ctx: Line, args: list[Word]) -> tuple[list[Word], pendulum.DateTime, str]:
+def take_when(ctx: Line, args: list[Word]) -> tuple[list[Word], datetime, str]:
     """Take the one day phrase out of ``args``, wherever it stands.
 
     ``on DAY`` is noon that day (now, if it is today); relative words keep now's
@@ -127,7 +126,7 @@ def take_when(ctx: Line, args: list[Word]) -> tuple[list[Word], pendulum.DateTim
     phrase = found[0]
     rest = args[: phrase.start] + args[phrase.end :]
     if not phrase.written:
-        return rest, ctx.now.add(days=phrase.days), phrase.read
+        return rest, ctx.now + timedelta(days=phrase.days), phrase.read
     if phrase.days == 0:
         return rest, ctx.now, phrase.read
     return rest, noon_on(phrase.day, ctx.now), phrase.read
@@ -145,7 +144,7 @@ def day_at(ctx: Line, args: list[Word], i: int, *, ahead: bool = False) -> Phras
     found = relative_at(ctx, args, i, ahead=ahead)
     if found is None:
         return None
-    day = today.add(days=found.days)
+    day = today + timedelta(days=found.days)
     read = reading(args[i : found.end], day) if found.weekday else ""
     return Phrase(i, found.end, day, found.days, False, read, found.bare)
 
@@ -157,7 +156,7 @@ def no_day(ctx: Line, args: list[Word], at: int, expected: Sequence[str]) -> NoR
     ctx.fail("quicklog.unexpected", args[at], expected)
 
 
-def date_at(ctx: Line, word: Word) -> pendulum.Date:
+def date_at(ctx: Line, word: Word) -> date:
     try:
         return parse_date(_bare(word.raw))
     except InputError as err:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple, NoReturn
-
-import pendulum
 
 from model.client import State
 from model.errors import InputError
@@ -147,7 +146,7 @@ class Line:
     """What every verb's reader needs: the line, the client, the verb, its arguments."""
 
     line: str
-    now: pendulum.DateTime
+    now: datetime
     client: str
     verb: Verb
     verb_word: Word

@@ -10,15 +10,21 @@ Days are the user's days: a call at 20:00 in New York on 1 Dec is a call of
 UTC offset of the device that wrote it (``"tz": "-05:00"``, an optional field
 that older books simply lack), and every day shown or counted is taken in a
 zone: that offset where it is known, else the zone of the ``now`` passed in.
+
+Writing takes plain :mod:`datetime` moments and imports no pendulum: a one-line
+write must start fast.  The readers that hand out moments to compute with
+(:func:`parse_moment`, :func:`local_day`, ...) still give pendulum's, which the
+board and the reports count with; they import it when first called.
 """
 
 from __future__ import annotations
 
 import functools
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pendulum
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
     "ago",
@@ -35,19 +41,21 @@ __all__ = [
 ]
 
 
-def moment_text(moment: pendulum.DateTime) -> str:
+def moment_text(moment: datetime) -> str:
     """``2026-11-20T09:30:00+00:00`` for any aware moment."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def parse_moment(text: str) -> pendulum.DateTime:
+    import pendulum
+
     d = datetime.fromisoformat(text).astimezone(UTC)
     return pendulum.DateTime(
         d.year, d.month, d.day, d.hour, d.minute, d.second, tzinfo=pendulum.UTC
     )
 
 
-def zone_text(moment: pendulum.DateTime) -> str:
+def zone_text(moment: datetime) -> str:
     """The UTC offset of an aware moment, ``-05:00``: where it was written."""
     offset = moment.utcoffset()
     minutes = 0 if offset is None else int(offset.total_seconds()) // 60
@@ -67,6 +75,8 @@ def local_moment(
 ) -> pendulum.DateTime:
     """A stored moment in the writer's ``zone`` (``-05:00``), else in ``fallback``'s zone,
     else in UTC; an offset that does not read falls back too."""
+    import pendulum
+
     moment = parse_moment(text)
     if zone:
         try:
@@ -87,20 +97,24 @@ def local_day(
     return local_moment(text, zone, fallback).date()
 
 
-def day_text(day: pendulum.Date) -> str:
+def day_text(day: date) -> str:
     return day.isoformat()
 
 
 def parse_day(text: str) -> pendulum.Date:
+    import pendulum
+
     return pendulum.Date.fromisoformat(text)
 
 
 def ago(moment: pendulum.DateTime, now: pendulum.DateTime, locale: str = "en") -> str:
     """``"3 days ago"`` / ``"vor 3 Tagen"``, measured from the injected ``now``."""
+    import pendulum
+
     return pendulum.format_diff(moment.diff(now), True, False, locale)
 
 
-def days_since(text: str, now: pendulum.DateTime) -> int:
+def days_since(text: str, now: datetime) -> int:
     """Calendar days from a stored moment to ``now``, both taken in ``now``'s zone:
     a call at 23:00 is "yesterday" at 08:00 the next morning.
 
@@ -114,13 +128,13 @@ def days_since(text: str, now: pendulum.DateTime) -> int:
 
 
 @functools.lru_cache(maxsize=4)
-def _local_epoch(now: pendulum.DateTime) -> tuple[int, float]:
+def _local_epoch(now: datetime) -> tuple[int, float]:
     """``now``'s day number since 1970 in its own zone, and that zone's offset in seconds."""
     delta = now.utcoffset()
     offset = 0.0 if delta is None else delta.total_seconds()
     return int((now.timestamp() + offset) // 86400), offset
 
 
-def days_until(text: str, today: pendulum.Date) -> int:
+def days_until(text: str, today: date) -> int:
     """Days from ``today`` to a stored day; negative once it has passed."""
     return date.fromisoformat(text).toordinal() - today.toordinal()

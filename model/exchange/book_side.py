@@ -10,21 +10,22 @@ libraries (vobject, icalendar) must not slow every ``rapport quick``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import pendulum
+from typing import TYPE_CHECKING, Any
 
 from model.checks import check_currency
 from model.client import Client, Contact, State
 from model.errors import InputError
-from model.exchange.people import Person, Plan, plan_import
-from model.health import Signals
-from model.merge_receipt import MergeReceipt, what_came_in
 from model.migrations import Tables
 from model.receipt import Receipt
 from model.resolve import resolve_client
 from model.store import Store
 from model.timestamps import day_text, moment_text
+
+if TYPE_CHECKING:  # what an import or an export needs loads with it, not with every Book
+    import pendulum
+
+    from model.exchange.people import Person, Plan
+    from model.health import Signals
 
 __all__ = ["Exchanging"]
 
@@ -71,6 +72,8 @@ class Exchanging:
     ) -> tuple[Receipt, Plan]:
         """Add the clients and contacts ``people`` bring that the book lacks, in one step;
         the receipt and the plan (what was, or with ``dry_run`` would be, added)."""
+        from model.exchange.people import plan_import
+
         found = list(people)
         since, at = day_text(now.date()), moment_text(now)
         currency = check_currency(currency)
@@ -103,6 +106,7 @@ class Exchanging:
     def import_json(self, raw: bytes, *, source: str, dry_run: bool = False) -> Receipt:
         """Read an export of :meth:`export_json` back: a merge, one undoable step."""
         from model.exchange.book_json import read_book_json
+        from model.merge_receipt import MergeReceipt, what_came_in
 
         tables: Tables = read_book_json(raw, source)
 

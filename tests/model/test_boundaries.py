@@ -111,11 +111,6 @@ def test_quick_writes_without_textual_or_babel_and_skips_teardown(
     assert not {"model.board", "model.today", "model.search", "tui.cli.sync"} & loaded
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pendulum is still on the write path: model.commands, model.timestamps and the "
-    "quick-log readers compute with pendulum objects (issue 12; see the README's speed section)",
-)
 def test_quick_writes_without_pendulum(tmp_path: Path, acme: Book) -> None:
     _, loaded, done = _rapport(tmp_path, "quick", "acme call budget talk")
     assert done.returncode == 0, done.stderr

@@ -19,13 +19,12 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import suppress
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 import orjson
-import pendulum
-from pendulum.tz import get_local_timezone
 
 from model import LOCALES, RapportError, Receipt, State, default_locale, t
 from model.errors import InputError
@@ -37,6 +36,8 @@ from tui.config import Config, load_config
 from tui.texts import config as _config_texts
 
 if TYPE_CHECKING:
+    import pendulum
+
     from model import Book
 
 __all__ = [
@@ -82,11 +83,25 @@ class Context:
         self.locale = locale or self.config.locale or default_locale()
         self.db = book_path(db, self.locale)
         self.fixed_now = fixed_now(now, self.locale) if now else None
+        self._now_text = now
         self.quiet = quiet
         self.as_json = as_json
 
     def now(self) -> pendulum.DateTime:
-        return self.fixed_now or pendulum.now()
+        """Now, as the queries and the board count with it (pendulum, loaded here)."""
+        import pendulum
+        from pendulum.tz import get_local_timezone
+
+        if not self._now_text:
+            return pendulum.now()
+        parsed = pendulum.parse(self._now_text, tz=get_local_timezone())
+        assert isinstance(parsed, pendulum.DateTime)  # fixed_now checked it
+        return parsed
+
+    def moment(self) -> datetime:
+        """Now as a plain :class:`datetime` in this machine's zone, for a write: the
+        quick-log and the commands compute with it, and no pendulum is loaded."""
+        return self.fixed_now or datetime.now(local_zone())
 
     @functools.cached_property
     def book(self) -> Book:
@@ -220,16 +235,55 @@ def book_path(given: str | None, locale: str = "en") -> Path:
     return Path(os.path.expanduser(os.path.expandvars(given)))
 
 
-def fixed_now(text: str, locale: str = "en") -> pendulum.DateTime:
+def fixed_now(text: str, locale: str = "en") -> datetime:
     """``--now`` / ``RAPPORT_NOW``: a moment within the years the book can count in; one
-    without an offset is on this machine's clock (``TZ``), as the real now would be."""
+    without an offset is on this machine's clock (``TZ``), as the real now would be.
+
+    The ISO forms (all a test or a script writes) are read by :mod:`datetime`; only
+    another form pays for pendulum's parser, which reads what it always read.
+    """
     try:
-        parsed = pendulum.parse(text, tz=get_local_timezone())
-    except (ValueError, OverflowError, TypeError) as error:
-        raise click.UsageError(t("cli.now_bad", locale, now=text)) from error
-    if not isinstance(parsed, pendulum.DateTime) or not 1970 <= parsed.year <= 2999:
+        parsed: object = datetime.fromisoformat(text)
+    except ValueError:
+        import pendulum
+
+        try:
+            parsed = pendulum.parse(text, tz=local_zone())
+        except (ValueError, OverflowError, TypeError) as error:
+            raise click.UsageError(t("cli.now_bad", locale, now=text)) from error
+    if not isinstance(parsed, datetime) or not 1970 <= parsed.year <= 2999:
         raise click.UsageError(t("cli.now_bad", locale, now=text))
-    return parsed
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=local_zone())
+
+
+@functools.cache
+def local_zone() -> tzinfo:
+    """This machine's time zone, with its clock changes: ``TZ`` if it names one, else
+    ``/etc/localtime`` (as pendulum finds it), else today's offset from the C library."""
+    import zoneinfo
+
+    name = os.environ.get("TZ", "").removeprefix(":")
+    try:
+        if name.startswith("/"):
+            with open(name, "rb") as file:
+                return zoneinfo.ZoneInfo.from_file(file, key=name)
+        if name:
+            return zoneinfo.ZoneInfo(name)
+    except (OSError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        pass
+    _, found, key = os.path.realpath("/etc/localtime").partition("/zoneinfo/")
+    try:
+        if found:
+            return zoneinfo.ZoneInfo(key)
+    except (OSError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        pass
+    try:
+        with open("/etc/localtime", "rb") as file:
+            return zoneinfo.ZoneInfo.from_file(file, key="localtime")
+    except (OSError, ValueError):
+        fallback = datetime.now().astimezone().tzinfo
+        assert fallback is not None
+        return fallback
 
 
 def _quiet_stdout() -> None:

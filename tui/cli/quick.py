@@ -12,6 +12,7 @@ import enum
 import os
 import re
 import sys
+from datetime import datetime
 from typing import Any, TextIO
 
 import click
@@ -110,16 +111,16 @@ def _lines(c: Context, /, stream: TextIO, dry_run: bool) -> None:
 def _one(c: Context, /, line: str, dry_run: bool) -> None:
     from model import quicklog
 
-    command = quicklog.parse(line, c.now())
+    command = quicklog.parse(line, c.moment())
     if dry_run:
         _describe(c, command)
     elif isinstance(command, quicklog.ChangeState) and needs_reflection(command.state):
         from tui.cli.clients import ask_reflection
 
         reflection = ask_reflection(c, command.state, stop=None, pause=None, play=None)
-        c.done(c.book.apply(command, c.now(), reflection))
+        c.done(c.book.apply(command, c.moment(), reflection))
     else:
-        c.done(c.book.apply(command, c.now()))
+        c.done(c.book.apply(command, c.moment()))
 
 
 def _describe(c: Context, /, command: Any) -> None:
@@ -163,8 +164,8 @@ def _shown(c: Context, /, name: str, value: Any) -> str:
         return c.say(f"issue_kind.{value.value}")
     if isinstance(value, enum.Enum):
         return c.say(f"{name}.{value.value}")
-    if name == "when" and hasattr(value, "format"):
-        return str(value.format("YYYY-MM-DD HH:mm"))
+    if name == "when" and isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
     from tui.cli.listing import clean
 
     return clean(str(_plain(value)))

@@ -41,9 +41,10 @@ def period_of(year: int | None, start: str | None, end: str | None, today: pendu
 
 def _day(text: str) -> pendulum.Date:
     try:
-        return parse_date(text.strip())
+        day = parse_date(text.strip())
     except InputError:
         raise InputError("report.bad_day", day=text) from None
+    return pendulum.Date(day.year, day.month, day.day)
 
 
 def money_json(m: Money) -> dict[str, Any]:
