@@ -3,17 +3,17 @@
 People type ``cafe`` for *Café*, ``muller`` or ``mueller`` for *Müller*: a match
 must not depend on accents, case or the keyboard at hand.  Transliteration is
 anyascii's (ISC licence, pure Python, loads one small table per Unicode block on
-first use, so importing it costs nothing at start-up); German umlauts go first
+first use); German umlauts go first
 as ``ae``/``oe``/``ue``, which is how Germans write them without the dots and
-what anyascii would flatten to a plain vowel.
+what anyascii would flatten to a plain vowel.  Plain ASCII is its own fold and
+never loads anyascii (with it importlib.resources): ``rapport quick acme ...``
+resolves an ASCII id without it.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
-
-from anyascii import anyascii
 
 __all__ = ["fold", "folds", "slugify", "transliterate"]
 
@@ -22,10 +22,18 @@ _UMLAUTS = str.maketrans(
 )
 
 
+def _ascii(text: str) -> str:
+    if text.isascii():
+        return text  # what anyascii would give
+    from anyascii import anyascii
+
+    return anyascii(unicodedata.normalize("NFC", text))
+
+
 @functools.lru_cache(maxsize=4096)
 def transliterate(text: str) -> str:
     """Readable ASCII: ``Müller`` → ``Mueller``, ``Işık`` → ``Isik``, ``Москва`` → ``Moskva``."""
-    return anyascii(unicodedata.normalize("NFC", text).translate(_UMLAUTS))
+    return _ascii(unicodedata.normalize("NFC", text).translate(_UMLAUTS))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -35,7 +43,7 @@ def fold(text: str) -> str:
     Umlauts fold to the plain vowel here, not to ``ue``: a search for ``muller``
     must find *Müller* as well as ``mueller`` does (see :func:`folds`).
     """
-    return anyascii(unicodedata.normalize("NFC", text)).casefold()
+    return _ascii(text).casefold()
 
 
 def folds(text: str) -> tuple[str, ...]:

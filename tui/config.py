@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from model import LOCALES
 from model.errors import InputError
+
+if TYPE_CHECKING:
+    import tomllib
 
 __all__ = ["Config", "ConfigError", "config_path", "line_of", "load_config", "save_theme"]
 
@@ -83,11 +85,16 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         text = ""
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(path=str(path), line=1, problem=str(error)) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = _decode_line(error)
-        raise ConfigError(path=str(path), line=line, problem=str(error).split(" (at")[0]) from None
+    data: dict[str, Any] = {}
+    if text:
+        import tomllib  # for a file that is there: without one a command starts without it
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            line = _decode_line(error)
+            problem = str(error).split(" (at")[0]
+            raise ConfigError(path=str(path), line=line, problem=problem) from None
     file = _Reader(path, text, data)
     return Config(
         path=path,

@@ -13,8 +13,9 @@ import pytest
 import model
 from model import Book
 
-# A real ``rapport`` process that writes down, as it leaves, the modules it loaded and
-# how it left: os._exit (the quick path skips the interpreter's teardown) or a normal end.
+# A real ``rapport`` process (the script's entry, tui.fast) that writes down, as it leaves,
+# the modules it loaded and how it left: os._exit (the quick path skips the interpreter's
+# teardown) or a normal end.
 _REPORTING = """
 import os, sys
 out = sys.argv.pop(1)
@@ -26,7 +27,7 @@ def leave(status):
     report(f"os._exit {status}")
     real_exit(status)
 os._exit = leave
-from tui.cli import main
+from tui.fast import main
 try:
     main()
 finally:
@@ -111,10 +112,27 @@ def test_quick_writes_without_textual_or_babel_and_skips_teardown(
     assert not {"model.board", "model.today", "model.search", "tui.cli.sync"} & loaded
 
 
-def test_quick_writes_without_pendulum(tmp_path: Path, acme: Book) -> None:
-    _, loaded, done = _rapport(tmp_path, "quick", "acme call budget talk")
+def test_quick_writes_without_pendulum_or_click(tmp_path: Path, acme: Book) -> None:
+    """stdlib datetime/zoneinfo for the line's days; the script's table before click."""
+    _, loaded, done = _rapport(tmp_path, "quick", "acme call yesterday budget talk")
     assert done.returncode == 0, done.stderr
-    assert "pendulum" not in loaded
+    assert "pendulum" not in loaded and "dateutil" not in loaded
+    assert "click" not in loaded
+    # what a quick-log line never needs: the formats, a merge's receipt, the client file
+    assert not {"model.exchange.people", "model.merge_receipt", "model.client_file"} & loaded
+    assert not {"model.health", "anyascii", "tomllib"} & loaded
+
+
+def test_a_refused_quick_line_loads_no_click_either(tmp_path: Path, acme: Book) -> None:
+    _, loaded, done = _rapport(tmp_path, "--locale", "de", "quick", "acme call on 2026-13-45")
+    assert done.returncode == 2 and done.stderr.startswith("Fehler: ")
+    assert "click" not in loaded and "pendulum" not in loaded
+
+
+def test_what_the_table_does_not_take_goes_to_click(tmp_path: Path, acme: Book) -> None:
+    _, loaded, done = _rapport(tmp_path, "quick", "--dry-run", "acme call budget talk")
+    assert done.returncode == 0, done.stderr
+    assert "click" in loaded and "tui.cli.quick" in loaded
 
 
 def test_a_refused_quick_line_ends_normally_with_its_status(tmp_path: Path, acme: Book) -> None:

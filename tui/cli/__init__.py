@@ -17,9 +17,9 @@ import click
 
 from model import LOCALES, Receipt
 from tui.cli.context import STATES, Context, echo, pass_context, refusing, yes_option
+from tui.cli.core import open_context
 from tui.cli.lazy import LazyGroup
 from tui.cli.topics import TOPICS
-from tui.config import Config, ConfigError, config_path, load_config
 
 if TYPE_CHECKING:
     from model import BoardFilter
@@ -139,11 +139,7 @@ def main(
       rapport --state strained --overdue
       rapport quick "acme call talked about the Q1 budget"
     """
-    try:
-        config = load_config()
-    except ConfigError as error:
-        Context(db, locale, now, Config(config_path()), as_json=as_json).fail(error)
-    ctx.obj = Context(db, locale, now, config, quiet=quiet, as_json=as_json)
+    ctx.obj = open_context(db, locale, now, quiet=quiet, as_json=as_json)
     if ctx.invoked_subcommand is None:
         open_board(ctx.obj, make_filter(**filters))
     elif any(filters.values()):
