@@ -30,15 +30,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from tui.cli.core import Context
 
-__all__ = ["ONE_LINERS", "OneLiner", "Parsed", "main", "parse"]
+__all__ = ["ONE_LINERS", "WITHOUT_WORDS", "OneLiner", "Parsed", "main", "parse"]
 
 _VALUES = {"--db": "db", "--locale": "locale"}
 _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--json": "as_json"}
@@ -51,28 +50,27 @@ def _quick(c: Context, words: tuple[str, ...]) -> None:
     quick_words(c, words)
 
 
-@dataclass(frozen=True)
-class OneLiner:
-    """A command the script runs before click: what it does with the Context and its
-    words, and whether it may go without words (then stdin must not be a terminal)."""
+OneLiner = Callable[["Context", tuple[str, ...]], None]
+"""What a one-line command does with the Context and its words."""
 
-    run: Callable[[Context, tuple[str, ...]], None]
-    bare: bool = False
-
-
-ONE_LINERS: dict[str, OneLiner] = {"quick": OneLiner(_quick, bare=True)}
+ONE_LINERS: dict[str, OneLiner] = {"quick": _quick}
 """The one-line commands by name; a command joins with one line here if it takes the
 options every sub-command takes and words, and nothing else."""
 
+WITHOUT_WORDS = frozenset({"quick"})
+"""Those that read stdin when given no words and stdin is not a terminal."""
 
-@dataclass
-class Parsed:
-    """A command line the table takes: the group's options, the command's, its words."""
+
+class Parsed(NamedTuple):
+    """A command line the table takes: the group's options, the command's, its words.
+
+    (A named tuple, not a dataclass: the script builds no class it can do without.)
+    """
 
     command: str
-    group: dict[str, str | bool] = field(default_factory=dict)
-    own: dict[str, str | bool] = field(default_factory=dict)
-    words: tuple[str, ...] = ()
+    group: dict[str, str | bool]
+    own: dict[str, str | bool]
+    words: tuple[str, ...]
 
 
 def parse(argv: Sequence[str], env: Mapping[str, str]) -> Parsed | None:
@@ -83,14 +81,13 @@ def parse(argv: Sequence[str], env: Mapping[str, str]) -> Parsed | None:
     rest = _options(list(argv), _GROUP_VALUES, group, stop_at_word=True)
     if rest is None or not rest or rest[0] not in ONE_LINERS:
         return None
-    parsed = Parsed(rest[0], group)
     own: dict[str, str | bool] = {}
     words: list[str] = []
     tail = _options(rest[1:], _VALUES, own, stop_at_word=False, words=words)
     if tail is None:
         return None
-    parsed.own, parsed.words = own, (*words, *tail)
-    if not parsed.words and not (ONE_LINERS[parsed.command].bare and not _tty(sys.stdin)):
+    parsed = Parsed(rest[0], group, own, (*words, *tail))
+    if not parsed.words and not (parsed.command in WITHOUT_WORDS and not _tty(sys.stdin)):
         return None  # click says which words are missing
     return parsed if _acceptable(parsed, env) else None
 
@@ -194,7 +191,7 @@ def _run(parsed: Parsed) -> None:
         c.quiet = c.quiet or bool(own.get("quiet"))
         c.as_json = c.as_json or bool(own.get("as_json"))
         try:
-            ONE_LINERS[parsed.command].run(c, parsed.words)
+            ONE_LINERS[parsed.command](c, parsed.words)
         except RapportError as error:
             c.fail(error)
     except OSError as error:

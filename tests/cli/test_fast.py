@@ -103,6 +103,7 @@ LINES = [
     "acme call on 2026-13-45",
     "acme",
     "ACME GmbH anruf über das Budget gesprochen",
+    "globex state ended the project is over",
 ]
 
 
