@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from model.errors import InputError
 
@@ -27,6 +27,7 @@ __all__ = [
     "DATE_FORMATS",
     "MAX_DAYS",
     "Relative",
+    "days_later",
     "is_date_shaped",
     "is_short_year",
     "match_relative",
@@ -111,6 +112,22 @@ def noon_on(day: date, now: datetime) -> datetime:
     return now.replace(
         year=day.year, month=day.month, day=day.day, hour=12, minute=0, second=0, microsecond=0
     )
+
+
+def days_later(moment: datetime, days: int) -> datetime:
+    """``moment`` so many calendar days on (back, when negative), at the same time on the
+    clock of its zone: "3d ago" at 10:00 is 10:00 three days back, across a clock change
+    too, as pendulum's ``add(days=...)`` counts (``+ timedelta`` keeps the wall time on
+    a plain moment but the hours on a pendulum one).  A time the change skipped comes
+    out an hour later, one it passed twice is taken the second time: pendulum's rules.
+    """
+    day = moment.date() + timedelta(days=days)
+    wall = datetime.combine(day, moment.time(), moment.tzinfo)
+    first, second = wall.replace(fold=0), wall.replace(fold=1)
+    # skipped: fold 0 has the earlier offset, the hour on; twice: fold 1 has it, the second
+    first_offset, second_offset = first.utcoffset(), second.utcoffset()
+    earlier = first_offset is None or second_offset is None or first_offset <= second_offset
+    return (first if earlier else second).astimezone(UTC).astimezone(moment.tzinfo)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import NoReturn
 from model.dates import (
     DATE_FORMATS,
     Relative,
+    days_later,
     is_date_shaped,
     is_short_year,
     match_relative,
@@ -126,7 +127,7 @@ def take_when(ctx: Line, args: list[Word]) -> tuple[list[Word], datetime, str]:
     phrase = found[0]
     rest = args[: phrase.start] + args[phrase.end :]
     if not phrase.written:
-        return rest, ctx.now + timedelta(days=phrase.days), phrase.read
+        return rest, days_later(ctx.now, phrase.days), phrase.read
     if phrase.days == 0:
         return rest, ctx.now, phrase.read
     return rest, noon_on(phrase.day, ctx.now), phrase.read

@@ -74,6 +74,7 @@ class Context:
         self.db = book_path(db, self.locale)
         self.fixed_now = fixed_now(now, self.locale) if now else None
         self._now_text = now
+        self._fixed_pendulum: pendulum.DateTime | None = None
         self.quiet = quiet
         self.as_json = as_json
 
@@ -84,9 +85,11 @@ class Context:
 
         if not self._now_text:
             return pendulum.now()
-        parsed = pendulum.parse(self._now_text, tz=get_local_timezone())
-        assert isinstance(parsed, pendulum.DateTime)  # fixed_now checked it
-        return parsed
+        if self._fixed_pendulum is None:
+            parsed = pendulum.parse(self._now_text, tz=get_local_timezone())
+            assert isinstance(parsed, pendulum.DateTime)  # fixed_now checked it
+            self._fixed_pendulum = parsed
+        return self._fixed_pendulum
 
     def moment(self) -> datetime:
         """Now as a plain :class:`datetime` in this machine's zone, for a write: the
