@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from model.errors import InputError
 
@@ -32,6 +32,7 @@ __all__ = [
     "is_short_year",
     "match_relative",
     "noon_on",
+    "on_the_wall",
     "parse_date",
 ]
 
@@ -118,16 +119,20 @@ def days_later(moment: datetime, days: int) -> datetime:
     """``moment`` so many calendar days on (back, when negative), at the same time on the
     clock of its zone: "3d ago" at 10:00 is 10:00 three days back, across a clock change
     too, as pendulum's ``add(days=...)`` counts (``+ timedelta`` keeps the wall time on
-    a plain moment but the hours on a pendulum one).  A time the change skipped comes
-    out an hour later, one it passed twice is taken the second time: pendulum's rules.
-    """
+    a plain moment but the hours on a pendulum one)."""
     day = moment.date() + timedelta(days=days)
-    wall = datetime.combine(day, moment.time(), moment.tzinfo)
-    first, second = wall.replace(fold=0), wall.replace(fold=1)
-    # skipped: fold 0 has the earlier offset, the hour on; twice: fold 1 has it, the second
+    return on_the_wall(datetime.combine(day, moment.time()), moment.tzinfo)
+
+
+def on_the_wall(wall: datetime, zone: tzinfo | None) -> datetime:
+    """The moment a clock in ``zone`` shows as ``wall`` (naive), by pendulum's rules: a
+    time a clock change skipped comes out an hour later, one it passed twice is taken
+    the second time."""
+    first, second = wall.replace(tzinfo=zone, fold=0), wall.replace(tzinfo=zone, fold=1)
+    # skipped: fold 0 has the earlier offset (the hour on); twice: fold 1 has it (the second)
     first_offset, second_offset = first.utcoffset(), second.utcoffset()
     earlier = first_offset is None or second_offset is None or first_offset <= second_offset
-    return (first if earlier else second).astimezone(UTC).astimezone(moment.tzinfo)
+    return (first if earlier else second).astimezone(UTC).astimezone(zone)
 
 
 @dataclass(frozen=True)

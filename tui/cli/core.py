@@ -282,7 +282,11 @@ def fixed_now(text: str, locale: str = "en") -> datetime:
             raise usage_error(t("cli.now_bad", locale, now=text)) from error
     if not isinstance(parsed, datetime) or not 1970 <= parsed.year <= 2999:
         raise usage_error(t("cli.now_bad", locale, now=text))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=local_zone())
+    if parsed.tzinfo is not None:
+        return parsed
+    from model.dates import on_the_wall  # pendulum's rules for a skipped or doubled hour
+
+    return on_the_wall(parsed, local_zone())
 
 
 @functools.cache
