@@ -320,7 +320,8 @@ def board_rows(
     f = f or BoardFilter()
     rows = [_row(s, now) for s in signals.values()]
     rows = [r for r in rows if _matches(r, f)]
-    rows.sort(key=lambda r: (r.client.state.rank, r.health.score, r.client.name.casefold()))
+    rank = {state: state.rank for state in State}  # looked up once: ``rank`` walks the enum
+    rows.sort(key=lambda r: (rank[r.client.state], r.health.score, r.client.name.casefold()))
     return rows
 
 
