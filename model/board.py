@@ -9,7 +9,7 @@ for what the board shows.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -165,7 +165,11 @@ def gather(
             signals[issue.client].open_issues.append(issue)
             if issue.client not in first_open or issue.opened < first_open[issue.client]:
                 first_open[issue.client] = issue.opened
-    _scan_interactions(tables.get("interactions", {}), signals, first_open)
+    interactions: Iterable[dict[str, Any]] = tables.get("interactions", {}).values()
+    if only is not None:
+        # A few clients (``client show``, another process's write): their lines only.
+        interactions = [doc for doc in interactions if doc["client"] in signals]
+    _scan_interactions(interactions, signals, first_open)
     for doc in tables.get("invoices", {}).values():
         if doc["client"] in signals:
             signals[doc["client"]].invoices.append(Invoice.from_doc(doc))
@@ -186,7 +190,7 @@ def gather(
 
 
 def _scan_interactions(
-    interactions: Mapping[str, dict[str, Any]],
+    interactions: Iterable[dict[str, Any]],
     signals: dict[str, Signals],
     first_open: dict[str, str],
 ) -> None:
@@ -201,7 +205,7 @@ def _scan_interactions(
     cold: dict[str, str] = {}
     written: dict[str, int] = {}
     spoken: dict[str, int] = {}
-    for doc in interactions.values():
+    for doc in interactions:
         client, when = doc["client"], doc["when"]
         before = last.get(client, "")
         kind = doc["kind"]
@@ -316,7 +320,8 @@ def board_rows(
     f = f or BoardFilter()
     rows = [_row(s, now) for s in signals.values()]
     rows = [r for r in rows if _matches(r, f)]
-    rows.sort(key=lambda r: (r.client.state.rank, r.health.score, r.client.name.casefold()))
+    rank = {state: state.rank for state in State}  # looked up once: ``rank`` walks the enum
+    rows.sort(key=lambda r: (rank[r.client.state], r.health.score, r.client.name.casefold()))
     return rows
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
-from model import quicklog, shapes
+from model import shapes
 from model.batch import Batch
 from model.book_report import Reporting
 from model.book_sync import Syncing
@@ -29,17 +29,16 @@ from model.exchange.book_side import Exchanging
 from model.gratitude import Kudos
 from model.identity import Clock, device_id, system_ms
 from model.invoice_repairs import InvoiceRepairs
-from model.quicklog_complete import complete, known_words
-from model.quicklog_words import split_words
 from model.receipt import Receipt
-from model.resolve import resolve_client
+from model.resolve import resolve_client, resolve_id
 from model.store import Store
 
 if TYPE_CHECKING:
     import pendulum
 
-    # The queries' modules load with the first query: a one-line write needs none of them.
-    from model import file_view
+    # The queries' modules load with the first query: a one-line write needs none of them,
+    # and the quick-log's parser loads with the first line: a read needs none of it.
+    from model import file_view, quicklog
     from model import search as _search
     from model.board import BoardFilter, BoardRow, Gratitude, IssueRow, OverdueRow, Summary
     from model.client_file import ClientFile
@@ -175,7 +174,30 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
         return sorted((s.client for s in self._current().values()), key=lambda c: c.id)
 
     def resolve(self, ref: str) -> Client:
-        return resolve_client(ref, self.clients())
+        if self._signals is not None:
+            return resolve_client(ref, self.clients())
+        cid = self._resolve_id(ref)
+        docs = self._store.tables().get("clients", {}).values()
+        return next(Client.from_doc(d) for d in docs if d["id"] == cid)
+
+    def _resolve_id(self, ref: str) -> str:
+        """The id ``ref`` names: from the board's signals when they are gathered, else
+        from the clients' documents (a command about one client gathers no other)."""
+        if self._signals is not None:
+            return self.resolve(ref).id
+        self.fold_copies()
+        return resolve_id(ref, self._store.tables().get("clients", {}).values())
+
+    def _one(self, ref: str) -> Signals:
+        """The signals of the client ``ref`` names; gathered for that client alone unless
+        the board's are at hand (``client show`` needs no other client's health)."""
+        from model import board as _board
+
+        if self._signals is not None:
+            signals = self._current()
+            return signals[resolve_client(ref, (s.client for s in signals.values())).id]
+        cid = self._resolve_id(ref)
+        return _board.gather(self._store.tables(), only={cid}, cadence=self._cadence)[cid]
 
     def board(self, now: pendulum.DateTime, filter: BoardFilter | None = None) -> list[BoardRow]:
         from model import board as _board
@@ -217,23 +239,19 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
     def client_file(self, ref: str, now: pendulum.DateTime) -> ClientFile:
         from model.client_file import client_file  # with the first file shown, as the board's
 
-        signals = self._current()
-        client = resolve_client(ref, (s.client for s in signals.values()))
-        return client_file(self._store.tables(), signals[client.id], now)
+        return client_file(self._store.tables(), self._one(ref), now)
 
     def client_json(self, ref: str) -> dict[str, Any]:
         """The whole client file as one JSON-safe object, every record with its ref."""
         from model import file_view
 
-        client = self.resolve(ref)
-        return file_view.client_json(self._store.tables(), client.id)
+        return file_view.client_json(self._store.tables(), self._resolve_id(ref))
 
     def timeline(self, ref: str) -> list[file_view.Event]:
         """Everything that happened with the client, newest first, with refs."""
         from model import file_view
 
-        client = self.resolve(ref)
-        return file_view.timeline(self._store.tables(), client.id)
+        return file_view.timeline(self._store.tables(), self._resolve_id(ref))
 
     def today(self, now: pendulum.DateTime, days: int = 0) -> list[TodayItem]:
         """What is due today or overdue (or within ``days`` ahead), most urgent first."""
@@ -256,6 +274,9 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
     def completions(self, line: str, position: int | None = None) -> list[str]:
         """Tab in the quick-log: :func:`model.quicklog_complete.complete` with what the
         book knows of the client the line names (its numbers and refs)."""
+        from model.quicklog_complete import complete, known_words
+        from model.quicklog_words import split_words
+
         signals = self._current()
         words = split_words(line)
         known = None
@@ -290,6 +311,8 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
     def _apply(
         self, command: quicklog.Command, now: datetime, reflection: Reflection | None
     ) -> Receipt:
+        from model import quicklog
+
         c = command
         match c:
             case quicklog.LogInteraction():
@@ -336,6 +359,8 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
 
     def quick(self, line: str, now: datetime) -> Receipt:
         """Parse and apply one quick-log line; bad input raises and writes nothing."""
+        from model import quicklog
+
         return self.apply(quicklog.parse(line, now), now)
 
     def load(

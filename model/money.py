@@ -10,7 +10,9 @@ float) next to an ISO 4217 code.
 
 babel is imported inside :func:`format_money` only: loading it takes longer than
 the rest of the model together, and a ``rapport log`` from the shell should not
-wait for it.
+wait for it.  English and German money does not load it at all: the few facts of
+babel's data that it needs are kept in :mod:`model.money_format`, checked against
+babel by a test.
 """
 
 from __future__ import annotations
@@ -167,9 +169,13 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
     babel separates number and symbol with a no-break space; it becomes a plain
     space here so that what the board shows is what a user or a test types.
     """
-    from babel.numbers import format_currency
+    from model.money_format import format_known
 
-    text: str = format_currency(amount, currency, locale=_babel_locale(locale))
+    text = format_known(amount, currency, locale, CURRENCIES)
+    if text is None:
+        from babel.numbers import format_currency
+
+        text = format_currency(amount, currency, locale=_babel_locale(locale))
     return text.replace("\xa0", " ").replace("\u202f", " ")
 
 

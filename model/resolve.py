@@ -9,13 +9,13 @@ error that lists the candidates, so nothing is written to the wrong client.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from model.errors import InputError
 from model.words import folds
 
-__all__ = ["resolve_client"]
+__all__ = ["resolve_client", "resolve_id"]
 
 _MAX_LISTED = 8
 
@@ -53,3 +53,15 @@ def resolve_client(ref: str, clients: Iterable[N]) -> N:
             raise InputError("client.ambiguous", ref=ref, candidates=names)
     known = ", ".join(sorted(c.id for c in pool)[:_MAX_LISTED]) or "-"
     raise InputError("client.unknown", ref=ref, known=known)
+
+
+class _Doc(NamedTuple):
+    id: str
+    name: str
+
+
+def resolve_id(ref: str, docs: Iterable[Mapping[str, Any]]) -> str:
+    """:func:`resolve_client` over the clients' stored documents: the id ``ref`` names,
+    without building every :class:`~model.client.Client` to find one.  Candidates are
+    listed by id, as :meth:`model.book.Book.clients` gives them."""
+    return resolve_client(ref, sorted(_Doc(d["id"], d["name"]) for d in docs)).id

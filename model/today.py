@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -26,7 +26,7 @@ from model.health import WEIGHTS, Signals, needs_call
 from model.invoice import aging_bucket
 from model.money import format_money
 from model.refs import ref_of
-from model.timestamps import days_since, local_day, parse_day, parse_moment
+from model.timestamps import days_since, local_day, parse_day
 
 __all__ = ["BUCKET_DAYS", "TodayItem", "TodayKind", "next_contact_day", "today_items"]
 
@@ -84,7 +84,8 @@ class TodayItem:
 
     def days_late(self, today: pendulum.Date) -> int:
         """Days since it fell due; negative while it lies ahead, 0 when undated."""
-        return 0 if self.due is None else (today - self.due).days
+        # Day numbers, not pendulum's interval: the brief asks this of every item.
+        return 0 if self.due is None else today.toordinal() - self.due.toordinal()
 
 
 def today_items(
@@ -110,12 +111,15 @@ def today_items(
         items += _thanks(s, now, last_day)
         items += _invoices(s, today, last_day, invoice_ids)
         items += _issues(s, now, last_day)
+    # The ranks looked up once: each ``rank`` walks its enum.
+    kind_rank = {kind: kind.rank for kind in TodayKind}
+    state_rank = {state: state.rank for state in State}
     items.sort(
         key=lambda i: (
             i.client.state not in _URGENT_STATES,
             (i.due or today).toordinal(),
-            i.kind.rank,
-            i.client.state.rank,
+            kind_rank[i.kind],
+            state_rank[i.client.state],
             i.client.name.casefold(),
             i.ref,
         )
@@ -137,7 +141,7 @@ def _contact(
         return TodayItem(TodayKind.CONTACT, c, None, None, "today.contact_never", base, ref, "call")
     if days_since(s.last_contact, horizon) <= s.cadence:
         return None
-    last = parse_moment(s.last_contact)
+    last = _stored(s.last_contact)
     due = next_contact_day(s, now)
     gap = max(days_since(s.last_contact, now), 0)
     key = "today.contact" if due <= now.date() else "today.contact_soon"
@@ -151,10 +155,16 @@ def next_contact_day(s: Signals, now: pendulum.DateTime) -> pendulum.Date:
     if s.last_contact is None:
         due = now.date()
     else:
-        due = _local_day(parse_moment(s.last_contact) + timedelta(days=s.cadence + 1), now)
+        due = _local_day(_stored(s.last_contact) + timedelta(days=s.cadence + 1), now)
     if s.client.snoozed_until is not None:
         due = max(due, parse_day(s.client.snoozed_until))
     return due
+
+
+def _stored(text: str) -> datetime:
+    """A stored moment in UTC, as :func:`model.timestamps.parse_moment` reads it but
+    without a pendulum object: the brief computes with it for every client."""
+    return datetime.fromisoformat(text).astimezone(UTC).replace(microsecond=0)
 
 
 def _local_day(moment: datetime, now: pendulum.DateTime) -> pendulum.Date:

@@ -11,18 +11,18 @@ from model import Reflection, State, needs_reflection
 from tui.cli.context import (
     STATES,
     Context,
-    RapportGroup,
     complete_client,
     echo,
     pass_context,
     refusing,
     yes_option,
 )
+from tui.cli.lazy import LazyGroup
 
 __all__ = ["ask_reflection", "client"]
 
 
-@click.group(cls=RapportGroup)
+@click.group(cls=LazyGroup)
 def client() -> None:
     """Add, list, show and edit clients."""
 

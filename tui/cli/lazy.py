@@ -45,7 +45,11 @@ class LazyGroup(RapportGroup):
             if isinstance(command, click.Group):
                 prefix = f"{cmd_name} "
                 for name, spec in self.lazy.items():
-                    if name.startswith(prefix):
+                    if not name.startswith(prefix):
+                        continue
+                    if isinstance(command, LazyGroup):  # imported in its turn, when it runs
+                        command.lazy[name.removeprefix(prefix)] = spec
+                    else:
                         command.add_command(_load(spec), name.removeprefix(prefix))
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)

@@ -7,18 +7,20 @@ notification through ``notify-send`` when the desktop has one.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pendulum
 
-from model.search import SearchHit
-from model.today import TodayItem
+from model.printable import printable as clean
 from tui.cli.context import Context, echo, pass_context, refusing
-from tui.cli.listing import clean
+
+if TYPE_CHECKING:
+    # Only named in annotations: ``rapport today`` loads neither the search nor the listing.
+    import pendulum
+
+    from model.search import SearchHit
+    from model.today import TodayItem
 
 __all__ = ["search", "search_json", "today", "today_json", "today_text"]
 
@@ -73,6 +75,9 @@ def today_text(items: list[TodayItem], now: pendulum.DateTime, days: int, c: Con
 
 def _notify(c: Context, items: list[TodayItem]) -> None:
     """One desktop notification, if there is a notifier; else one line on stderr."""
+    import shutil
+    import subprocess
+
     if not items:
         return
     binary = shutil.which("notify-send")
