@@ -44,7 +44,9 @@ class Rapport:
             "RAPPORT_DB": str(book),
             "RAPPORT_LOCALE": "en",
             "RAPPORT_CONFIG": str(folder / "no-config.toml"),
-            "XDG_STATE_HOME": str(folder / "state"),
+            # The state folder of whoever built the book, as all their terminals share it:
+            # the refs index its fold saved is there (a fresh device gathers every ref first).
+            "XDG_STATE_HOME": str(book.parent / "state"),
         }
 
     @staticmethod

@@ -3,18 +3,19 @@
 A command and its yardstick run in turn (A B A B ...), so a machine that slows
 down during the run slows both; the ratio is taken pair by pair and its median
 reported.  Each run's peak memory is the kernel's own account of the child
-(``wait4``'s ``ru_maxrss``).
+(``wait4``'s ``ru_maxrss``), started from ``bench.spawner`` so that it is the child's own.
 """
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
 import subprocess
-import tempfile
-import time
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 __all__ = ["BenchError", "Pair", "Run", "alternate", "run", "runs"]
 
@@ -29,25 +30,34 @@ class Run:
     peak_bytes: int
 
 
-def run(command: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """One run of ``command``: wall time from start to reaping, and its peak memory."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        child = subprocess.Popen(
-            list(command),
-            env=dict(env) if env is not None else None,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
+_spawner: subprocess.Popen[str] | None = None
+
+
+def _spawn(command: Sequence[str], env: Mapping[str, str] | None) -> dict[str, Any]:
+    """One command run by ``bench.spawner``, started once while the bench is still small."""
+    global _spawner
+    if _spawner is None or _spawner.poll() is not None:
+        _spawner = subprocess.Popen(
+            [sys.executable, "-m", "bench.spawner"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
         )
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            err.seek(0)
-            said = err.read().decode(errors="replace").strip().splitlines()[-1:]
-            raise BenchError(f"{' '.join(command)} exited {child.returncode}: {said}")
-    return Run(seconds, usage.ru_maxrss * 1024)
+    assert _spawner.stdin is not None and _spawner.stdout is not None
+    request = {"command": list(command), "env": dict(env) if env is not None else None}
+    _spawner.stdin.write(json.dumps(request) + "\n")
+    _spawner.stdin.flush()
+    answer: dict[str, Any] = json.loads(_spawner.stdout.readline())
+    return answer
+
+
+def run(command: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+    """One run of ``command``: wall time from start to reaping, and its own peak memory."""
+    done = _spawn(command, env)
+    if done["returncode"] != 0:
+        raise BenchError(f"{' '.join(command)} exited {done['returncode']}: {done['said']}")
+    return Run(done["seconds"], done["peak_bytes"])
 
 
 def runs(command: Sequence[str], env: Mapping[str, str] | None, count: int) -> list[Run]:

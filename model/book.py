@@ -399,9 +399,11 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
             tables = batch.tables()
             total, done = sum(len(docs) for docs in tables.values()), 0
             for name, docs in tables.items():
-                for doc in docs:
-                    tx.insert(name, doc)
-                    done += 1
+                start = 0
+                while start < len(docs):
+                    step = min(len(docs) - start, PROGRESS_STEP - done % PROGRESS_STEP)
+                    tx.insert_many(name, docs[start : start + step])
+                    start, done = start + step, done + step
                     if progress is not None and done % PROGRESS_STEP == 0:
                         progress("load", done, total)
             if progress is not None:

@@ -132,7 +132,9 @@ class Mirror:
 
     def _tail(self) -> bool:
         """Replay what other processes appended since the last read; ``False``: read anew."""
-        entries = self._new_lines(self.replay, self._fields, self.file_generation)
+        # The new lines continue memory's generation, not the file's: after the first
+        # tail they would never number on from the file's and every poll read the book.
+        entries = self._new_lines(self.replay, self._fields, self.generation)
         if entries is None:
             return False
         self._apply(entries)

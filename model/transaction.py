@@ -7,7 +7,7 @@ removal leaves a tombstone in ``_gone`` that keeps its number taken for good.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping, MutableSet
+from collections.abc import Callable, Mapping, MutableMapping, MutableSet, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -31,6 +31,19 @@ def replace_with(doc: Mapping[str, Any]) -> Callable[[MutableMapping[Any, Any]],
         target.update(doc)
 
     return replace
+
+
+def _checked(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """``check_document`` of each of ``docs``: one round trip through orjson for them all,
+    and each one on its own only if that one does not give them back equal (a NaN, a
+    tuple, text orjson refuses: for the error that names the field)."""
+    try:
+        copies: list[dict[str, Any]] = orjson.loads(orjson.dumps(docs))
+    except orjson.JSONEncodeError:
+        copies = []
+    if copies != list(docs):
+        copies = [check_document(doc) for doc in docs]
+    return copies
 
 
 class Transaction:
@@ -123,6 +136,30 @@ class Transaction:
         handle._next_id = doc_id + 1  # type: ignore[assignment]  # no O(n) search next time
         self._touch(table, doc_id, None)
         return doc_id
+
+    def insert_many(self, table: str, docs: Sequence[Mapping[str, Any]]) -> list[int]:
+        """:meth:`insert` of each of ``docs`` in turn (the same ids and uids), for a bulk
+        load of a million records: checked in one pass and put into the table directly,
+        not through TinyDB's insert one at a time."""
+        if table in RESERVED:
+            raise ValueError(f"table {table!r} belongs to the store")
+        if not docs or (self._lazy is not None and self._lazy.is_lazy(table)):
+            return [self.insert(table, doc) for doc in docs]
+        checked = _checked(docs)
+        floor = self._taken_until(table) if self._raw(GONE) or self._floors else 0
+        self._writable(table)
+        self._db.book.check_writable()
+        handle = self._db.table(table)
+        first: int = max(handle._get_next_id(), floor + 1)  # type: ignore[no-untyped-call]
+        raw = self._db.book.data.setdefault(table, {})
+        ids = list(range(first, first + len(checked)))
+        for doc_id, doc in zip(ids, checked, strict=True):
+            key = str(doc_id)
+            raw[key] = stamp_new(doc, self.fresh) if self._clock is not None else doc
+            self._before.setdefault((table, key), None)
+        handle._next_id = first + len(checked)  # type: ignore[assignment]
+        handle.clear_cache()
+        return ids
 
     def update(self, table: str, doc_id: int, doc: Mapping[str, Any]) -> None:
         """Replace the whole document; ``KeyError`` if there is none with this id."""

@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from model import BoardFilter, Book, lock, t
 from tui import formats, texts
+from tui.memory import return_freed_memory
 from tui.palette import system_commands
 from tui.safe_text import safe
 from tui.screens.board import BoardScreen
@@ -148,6 +149,7 @@ def make_app(
 ) -> RapportApp:
     """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use)."""
     texts.register()
+    return_freed_memory()  # before the first worker thread (tui/memory.py)
     return RapportApp(
         Session(book, now, locale),
         board_filter=board_filter,

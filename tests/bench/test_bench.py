@@ -66,3 +66,33 @@ def test_jrnl_journal_holds_one_entry_a_record(tmp_path: Path) -> None:
     entries = (tmp_path / "journal.txt").read_text().split("\n\n")
     assert len([e for e in entries if e.startswith("[")]) == 1_500
     assert entries[0].startswith("[2000-01-01 00:00] call 0")
+
+
+def test_past_100k_no_yardstick_is_set_up_and_the_cells_say_so(tmp_path: Path) -> None:
+    from bench.__main__ import NOT_ASKED, _peers
+
+    cells = _peers(tmp_path, 1_000_000, tmp_path / "book-1M.json", "jrnl")
+    assert cells == [NOT_ASKED] * 3
+    assert list(tmp_path.iterdir()) == []  # no million tasks or journal entries written
+
+
+def test_the_bench_tells_how_long_each_part_took() -> None:
+    from bench.__main__ import Parts
+
+    parts = Parts()
+    with parts.timed("demo books"):
+        pass
+    with pytest.raises(KeyError), parts.timed("quick"):
+        raise KeyError("a part that fails is timed too")
+    assert list(parts.seconds) == ["demo books", "quick"]
+    assert str(parts).startswith("demo books 0 s, quick 0 s")
+
+
+def test_a_childs_peak_is_its_own_not_the_bench_s() -> None:
+    """Linux counts the peak of the process a child was started from as the child's: the
+    bench, grown by reading a 1M book, would report its own gigabyte for `rapport quick`."""
+    grown = bytearray(400 * 2**20)
+    grown[::4096] = b"x" * len(grown[::4096])  # resident, not just reserved
+    small = run([sys.executable, "-c", "pass"])
+    assert 1 << 20 < small.peak_bytes < 100 * 2**20
+    del grown
