@@ -50,4 +50,5 @@ def _growth_mib(setting: str) -> float:
 def test_freed_buffers_leave_the_process() -> None:
     kept_only = _growth_mib("set")
     assert kept_only < 10  # ten reads kept ~4 MiB of small dicts
-    assert _growth_mib("unset") > 3 * kept_only + 5  # 120 MiB were freed, much of it kept
+    # 120 MiB were freed; glibc alone keeps 16-40 MiB of them (the figure varies by build)
+    assert _growth_mib("unset") > kept_only + 8
