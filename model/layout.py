@@ -11,6 +11,10 @@ fold adds to the ``_meta`` document what lets a writer avoid parsing the whole b
   program (stock TinyDB, an editor), and its ``index`` means nothing any more.
 * ``index``: ``[table, start, end, ...]``, where each table's object lies in the file.
 * ``last``: ``[table, id, ...]``, the highest document id of each table at the fold.
+* ``refs``: ``[start, end]`` of a second ``_meta`` document, ``{"of": token, "keys":
+  ...}``, every seven-letter ref of the book (``model.ref_index``), so that a new
+  record's ref is checked without parsing the book.  It names the token of the fold
+  that wrote it: a file another program rewrote does not carry it on by mistake.
 
 Lists, not objects, so the head stays one brace deep for ``bookfile.peek``.
 In memory ``_meta`` keeps only what the book means (schema, generation, clock).
@@ -19,16 +23,19 @@ In memory ``_meta`` keeps only what the book means (schema, generation, clock).
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 import orjson
 
 from model.migrations import META, META_ID, Tables
 
-__all__ = ["FILE_FIELDS", "dump", "spans", "split_meta"]
+__all__ = ["FILE_FIELDS", "REFS_ID", "dump", "refs_of", "spans", "split_meta"]
 
 #: The ``_meta`` fields that describe the file, not the book.
-FILE_FIELDS = ("token", "from", "size", "index", "last")
+FILE_FIELDS = ("token", "from", "size", "index", "last", "refs")
+#: The ``_meta`` document that holds the refs: never part of the book in memory.
+REFS_ID = "2"
 
 
 def _last_id(table: dict[str, Any]) -> int:
@@ -40,8 +47,9 @@ def _last_id(table: dict[str, Any]) -> int:
     return int(max(key for key in table if len(key) == longest))
 
 
-def dump(tables: Tables, previous: str) -> tuple[bytes, dict[str, Any]]:
-    """The file bytes of ``tables`` with the fold's map in ``_meta``, and that map.
+def dump(tables: Tables, previous: str, refs: str | None = None) -> tuple[bytes, dict[str, Any]]:
+    """The file bytes of ``tables`` with the fold's map in ``_meta``, and that map;
+    ``refs``: the book's refs as ``ref_index.encode`` wrote them, kept in the file.
 
     The token is drawn from what the file holds, so two devices that fold the same
     book (a migration, a merge of the same copies) write the same bytes."""
@@ -64,22 +72,50 @@ def dump(tables: Tables, previous: str) -> tuple[bytes, dict[str, Any]]:
     token = f"{zlib.crc32(body):08x}{zlib.crc32(seed):08x}"
     meta.update(token=token, last=last)
     meta["from"] = previous
-    head_size = 0
-    while True:
+    meta.pop("refs", None)
+    kept = b"" if refs is None else orjson.dumps({"of": token, "keys": refs})
+    prefix, between = b'{"_meta":{"1":', b',"' + REFS_ID.encode() + b'":'
+    head_size = start = 0
+    while True:  # the offsets are in the head itself: until its length stays put
         meta["size"] = head_size + len(body)
         meta["index"] = [x for name, a, b in spans for x in (name, a + head_size, b + head_size)]
-        head = b'{"_meta":{"1":' + orjson.dumps(meta) + b"}"
-        if len(head) == head_size:
-            return head + body, {name: meta[name] for name in FILE_FIELDS}
-        head_size = len(head)
+        if kept:
+            meta["refs"] = [start, start + len(kept)]
+        first = orjson.dumps(meta)
+        head = prefix + first + (between + kept if kept else b"") + b"}"
+        found = len(prefix) + len(first) + len(between)
+        if len(head) == head_size and (not kept or found == start):
+            return head + body, {name: meta[name] for name in FILE_FIELDS if name in meta}
+        head_size, start = len(head), found
 
 
 def split_meta(tables: Tables) -> dict[str, Any]:
     """Take the file's fields out of ``tables``' ``_meta`` (in place) and return them."""
-    meta = (tables.get(META) or {}).get(META_ID)
+    docs = tables.get(META) or {}
+    docs.pop(REFS_ID, None)  # read from the file when needed (:func:`refs_of`)
+    meta = docs.get(META_ID)
     if meta is None:
         return {}
     return {name: meta.pop(name) for name in FILE_FIELDS if name in meta}
+
+
+def refs_of(fields: dict[str, Any], read: Callable[[int, int], bytes | None]) -> str | None:
+    """The refs the fold of ``fields`` kept (``read(start, end)`` gives the file's bytes),
+    or ``None`` when it kept none or they are not that fold's."""
+    span = fields.get("refs")
+    if not (isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span)):
+        return None
+    raw = read(span[0], span[1])
+    if raw is None:
+        return None
+    try:
+        doc = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(doc, dict) or doc.get("of") != fields.get("token"):
+        return None
+    keys = doc.get("keys")
+    return keys if isinstance(keys, str) else None
 
 
 def spans(fields: dict[str, Any]) -> tuple[dict[str, tuple[int, int]], dict[str, int]] | None:

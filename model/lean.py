@@ -111,6 +111,16 @@ class Lazy:
         self._db.book.data[table] = docs
         self._db.reset_caches()
 
+    def read(self, start: int, end: int) -> bytes | None:
+        """Bytes ``start:end`` of the opened file (``None``: none is open, or it is shorter)."""
+        if self._fd is None or not 0 <= start <= end:
+            return None
+        try:
+            raw = os.pread(self._fd, end - start, start)
+        except OSError:
+            return None
+        return raw if len(raw) == end - start else None
+
     def load_all(self) -> None:
         for table in list(self._spans):
             self.load(table)

@@ -51,12 +51,10 @@ class Mirror:
     def __init__(
         self,
         path: Path,
-        state_dir: Path,
         clock: Clock | None,
         check: Callable[[Tables], None] | None,
     ) -> None:
         self.path = path
-        self._refs_path = state_dir / "refs.bin"
         self._clock = clock
         self._check = check
         self.db = BookDB()
@@ -305,9 +303,13 @@ class Mirror:
             self._refs |= short_refs_in(after for *_, after in changes if after is not None)
 
     def refs_in_use(self) -> MutableSet[int]:
-        """Every seven-letter ref of the book, gathered on the first insert after a load."""
+        """Every seven-letter ref of the book: those the fold kept in the file (see
+        ``model.ref_index``) and those of the lines since, or gathered from every record
+        (a file without them) on the first insert after a load."""
         if self._refs is None:
-            self._refs = ref_index.load(self._refs_path, self.signature)
+            kept = layout.refs_of(self._fields, self.lazy.read)
+            with suppress(ValueError):
+                self._refs = None if kept is None else ref_index.decode(kept)
             if self._refs is not None:
                 for changes in self._since_file:
                     self._refs |= short_refs_in(a for *_, a in changes if a is not None)
@@ -371,9 +373,9 @@ class Mirror:
     def write_file(self, generation: int) -> None:
         """The fold: the whole book in a new file, then the journals it holds removed."""
         self.lazy.load_all()
-        if self._clock is not None:  # only a clock's uids have refs
-            self.refs_in_use()  # kept with the new file: the next process need not gather them
-        payload, fields = layout.dump(self.db.book.data, self._fields.get("token", ""))
+        # Only a clock's uids have refs; kept in the new file, no process need gather them.
+        refs = ref_index.encode(self.refs_in_use()) if self._clock is not None else None
+        payload, fields = layout.dump(self.db.book.data, self._fields.get("token", ""), refs)
         try:
             self.signature = bookfile.replace(self.path, payload)
         except OSError as error:
@@ -385,8 +387,6 @@ class Mirror:
             journal.remove(self.replay.paths())
         self.replay = Replay(self.path, self.journal)
         self._since_file = []
-        if self._refs is not None:
-            ref_index.save(self._refs_path, self.signature, self._refs)
 
     def whole_file(self) -> bytes | None:
         """The book as a file of its own: the main file with the journals folded in."""

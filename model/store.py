@@ -75,7 +75,7 @@ class Store:
         self._history = History(self.state_dir, UNDO_DEPTH)
         #: Called before each transaction takes the lock (the Book folds conflict copies).
         self.before_write: Callable[[], object] | None = None
-        self._disk = Mirror(self.path, self.state_dir, clock, check)
+        self._disk = Mirror(self.path, clock, check)
         self._mutex = threading.RLock()
         self._txn: Transaction | None = None
 
