@@ -47,9 +47,15 @@ def _last_id(table: dict[str, Any]) -> int:
     return int(max(key for key in table if len(key) == longest))
 
 
-def dump(tables: Tables, previous: str, refs: str | None = None) -> tuple[bytes, dict[str, Any]]:
+def dump(
+    tables: Tables,
+    previous: str,
+    refs: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[bytes, dict[str, Any]]:
     """The file bytes of ``tables`` with the fold's map in ``_meta``, and that map;
-    ``refs``: the book's refs as ``ref_index.encode`` wrote them, kept in the file.
+    ``refs``: the book's refs as ``ref_index.encode`` wrote them, kept in the file;
+    ``progress(done, total)`` before each table (the file itself is the last step).
 
     The token is drawn from what the file holds, so two devices that fold the same
     book (a migration, a merge of the same copies) write the same bytes."""
@@ -57,7 +63,9 @@ def dump(tables: Tables, previous: str, refs: str | None = None) -> tuple[bytes,
     spans: list[tuple[str, int, int]] = []
     last: list[Any] = []
     offset = 0
-    for name, table in tables.items():
+    for number, (name, table) in enumerate(tables.items(), 1):
+        if progress is not None:
+            progress(number - 1, len(tables))
         if name == META:
             continue
         key = b"," + orjson.dumps(name) + b":"

@@ -121,6 +121,12 @@ class Lazy:
             return None
         return raw if len(raw) == end - start else None
 
-    def load_all(self) -> None:
-        for table in list(self._spans):
+    def load_all(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Parse what is left; ``progress(done, total)`` in bytes, after each table."""
+        total = sum(end - start for start, end in self._spans.values())
+        done = 0
+        for table, (start, end) in list(self._spans.items()):
             self.load(table)
+            done += end - start
+            if progress is not None:
+                progress(done, total)

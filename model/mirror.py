@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, MutableSet
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,10 @@ from model.replay import Foreign, JournalDamaged, Replay, journal_error
 from model.storage import BookDB, LayoutError, dump, parse
 from model.transaction import RESERVED
 
-__all__ = ["BUSY", "Mirror", "Outdated"]
+__all__ = ["BUSY", "Mirror", "Outdated", "Progress"]
+
+#: ``(stage, done, total)``, as ``model.book.Progress``.
+Progress = Callable[[str, int, int], None]
 
 _Spans = tuple[dict[str, tuple[int, int]], dict[str, int]]
 
@@ -370,16 +374,23 @@ class Mirror:
             with suppress(WriteFailed):
                 self.write_file(generation)
 
-    def write_file(self, generation: int) -> None:
-        """The fold: the whole book in a new file, then the journals it holds removed."""
-        self.lazy.load_all()
+    def write_file(self, generation: int, progress: Progress | None = None) -> None:
+        """The fold: the whole book in a new file, then the journals it holds removed.
+        ``progress(stage, done, total)``: ``"fold_read"`` in bytes of the file parsed,
+        then ``"fold_write"`` in tables written (the last step the file itself)."""
+        reading = None if progress is None else partial(progress, "fold_read")
+        self.lazy.load_all(reading)
         # Only a clock's uids have refs; kept in the new file, no process need gather them.
         refs = ref_index.encode(self.refs_in_use()) if self._clock is not None else None
-        payload, fields = layout.dump(self.db.book.data, self._fields.get("token", ""), refs)
+        writing = None if progress is None else partial(progress, "fold_write")
+        token = self._fields.get("token", "")
+        payload, fields = layout.dump(self.db.book.data, token, refs, writing)
         try:
             self.signature = bookfile.replace(self.path, payload)
         except OSError as error:
             raise write_failed(self.path, error) from error
+        if progress is not None:
+            progress("fold_write", len(self.db.book.data), len(self.db.book.data))
         self._fields, self.generation = fields, generation
         self.file_generation = generation
         # A kill before the journals go leaves lines the file's "from" marks as folded.
