@@ -107,23 +107,22 @@ def split_meta(tables: Tables) -> dict[str, Any]:
     return {name: meta.pop(name) for name in FILE_FIELDS if name in meta}
 
 
-def refs_of(fields: dict[str, Any], read: Callable[[int, int], bytes | None]) -> str | None:
-    """The refs the fold of ``fields`` kept (``read(start, end)`` gives the file's bytes),
-    or ``None`` when it kept none or they are not that fold's."""
-    span = fields.get("refs")
+def refs_of(
+    fields: dict[str, Any], read: Callable[[int, int], bytes | None]
+) -> tuple[int, int] | None:
+    """Where the fold of ``fields`` kept the text of its refs (``read(start, end)`` gives
+    the file's bytes), as ``(start, end)``; ``None`` when it kept none, or they are not
+    that fold's."""
+    span, token = fields.get("refs"), fields.get("token")
     if not (isinstance(span, list) and len(span) == 2 and all(type(x) is int for x in span)):
         return None
-    raw = read(span[0], span[1])
-    if raw is None:
+    if not isinstance(token, str):
         return None
-    try:
-        doc = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+    head, tail = b'{"of":' + orjson.dumps(token) + b',"keys":"', b'"}'
+    start, end = span[0] + len(head), span[1] - len(tail)
+    if start > end or read(span[0], start) != head or read(end, span[1]) != tail:
         return None
-    if not isinstance(doc, dict) or doc.get("of") != fields.get("token"):
-        return None
-    keys = doc.get("keys")
-    return keys if isinstance(keys, str) else None
+    return start, end
 
 
 def spans(fields: dict[str, Any]) -> tuple[dict[str, tuple[int, int]], dict[str, int]] | None:

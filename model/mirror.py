@@ -9,6 +9,7 @@ reads again if a fold replaced it meanwhile.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, MutableSet
 from contextlib import suppress
@@ -312,8 +313,9 @@ class Mirror:
         (a file without them) on the first insert after a load."""
         if self._refs is None:
             kept = layout.refs_of(self._fields, self.lazy.read)
-            with suppress(ValueError):
-                self._refs = None if kept is None else ref_index.decode(kept)
+            if kept is not None and (kept[1] - kept[0]) % ref_index.WIDTH == 0:
+                count = (kept[1] - kept[0]) // ref_index.WIDTH
+                self._refs = ref_index.KeptRefs(self._read, kept[0], count)
             if self._refs is not None:
                 for changes in self._since_file:
                     self._refs |= short_refs_in(a for *_, a in changes if a is not None)
@@ -327,6 +329,14 @@ class Mirror:
             ]
             self._refs = short_refs_in(docs)
         return self._refs
+
+    def _read(self, start: int, end: int) -> bytes:
+        """Bytes of the file this process opened (the kept refs lie there)."""
+        found = self.lazy.read(start, end)
+        if found is None:
+            error = OSError(errno.EIO, "the book file could not be read again")
+            raise write_failed(self.path, error)
+        return found
 
     def forget_refs(self) -> None:
         self._refs = None

@@ -36,7 +36,7 @@ def kept_refs(path: Path) -> set[int] | None:
     raw = path.read_bytes()
     fields = orjson.loads(raw)["_meta"]["1"]
     kept = layout.refs_of(fields, lambda a, b: raw[a:b])
-    return None if kept is None else set(ref_index.decode(kept))
+    return None if kept is None else set(ref_index.decode(raw[kept[0] : kept[1]].decode()))
 
 
 def small_book(path: Path, now: pendulum.DateTime, interactions: int = 30) -> Book:
@@ -156,11 +156,19 @@ def test_a_quick_log_process_on_a_garbled_interactions_table_still_writes(
     assert listed.returncode == 1 and "damaged" in listed.stderr  # a read parses it
 
 
-@given(st.sets(st.integers(min_value=0, max_value=2**35 - 1)))
-def test_kept_refs_read_back_as_written(keys: set[int]) -> None:
-    decoded = ref_index.decode(ref_index.encode(keys))
-    assert set(decoded) == keys and all(key in decoded for key in keys)
-    assert len(ref_index.encode(keys)) <= 7 * len(keys) + 4
+@given(st.sets(st.integers(min_value=0, max_value=2**35 - 1)), st.data())
+def test_kept_refs_are_found_where_they_lie(keys: set[int], data: st.DataObject) -> None:
+    text = ref_index.encode(keys)
+    assert len(text) == ref_index.WIDTH * len(keys) and ref_index.decode(text) == sorted(keys)
+    raw = b"xx" + text.encode() + b"yy"  # as in a file, somewhere in the middle
+    kept = ref_index.KeptRefs(lambda a, b: raw[a:b], 2, len(keys))
+    assert all(key in kept for key in keys)
+    others = data.draw(st.sets(st.integers(min_value=0, max_value=2**35 - 1)))
+    assert not any(key in kept for key in others - keys)
+    for key in others:
+        kept.add(key)
+    assert kept.merged() == ref_index.encode(keys | others)  # what the next fold writes
+    assert set(kept) == keys | others and len(kept) == len(keys | others)
 
 
 def test_refs_that_are_not_an_encoding_are_refused() -> None:
