@@ -9,7 +9,6 @@ reads again if a fold replaced it meanwhile.
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable, MutableSet
 from contextlib import suppress
@@ -21,14 +20,14 @@ from typing import Any
 import orjson
 
 from model import bookfile, damage, journal, layout, ref_index
+from model.book_refs import BookRefs
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
-from model.identity import Clock, short_refs_in
+from model.identity import Clock
 from model.journal import Entry
 from model.lean import Lazy
-from model.migrations import GONE, META, META_ID, SCHEMA_VERSION, Tables, generation_of, schema_of
+from model.migrations import META, META_ID, SCHEMA_VERSION, Tables, generation_of, schema_of
 from model.replay import Foreign, JournalDamaged, Replay, journal_error
 from model.storage import BookDB, LayoutError, dump, parse
-from model.transaction import RESERVED
 
 __all__ = ["BUSY", "Mirror", "Outdated", "Progress"]
 
@@ -74,9 +73,7 @@ class Mirror:
         self.device = device
         self.journal = journal.journal_path(path, device)
         self.replay = Replay(path, self.journal)
-        #: The changes replayed or written since the file was read (their refs, for the cache).
-        self._since_file: list[list[Any]] = []
-        self._refs: MutableSet[int] | None = None
+        self.refs = BookRefs(path, self.lazy, lambda: self.db.book.data)
         #: The clients each write since ``touched_from`` touched (``None``: not known), and
         #: a number that changes whenever memory was read anew (another history, maybe).
         self.touched: dict[int, frozenset[str] | None] = {}
@@ -157,7 +154,7 @@ class Mirror:
                     data.setdefault(table, {})[doc_id] = after
             meta["generation"] = entry.seq
             meta["clock"] = max(meta.get("clock", ""), entry.clock)
-            self._note_refs(entry.changes)
+            self.refs.note(entry.changes)
             self._touch(entry.seq, entry.changes)
         self.db.reset_caches()
         self.generation = meta["generation"]
@@ -270,8 +267,8 @@ class Mirror:
         self._fields = {}
         self.replay = Replay(self.path, self.journal)
         self.loaded = True
-        self._refs = None
-        self._since_file = []
+        self.refs.forget()
+        self.refs.reset()
         self.touched, self.touched_from = {}, self.generation
         self.epoch += 1
         if self._clock is not None and META in tables:
@@ -302,44 +299,12 @@ class Mirror:
 
     # -- refs ------------------------------------------------------------------------------
 
-    def _note_refs(self, changes: list[list[Any]]) -> None:
-        self._since_file.append(changes)
-        if self._refs is not None:
-            self._refs |= short_refs_in(after for *_, after in changes if after is not None)
-
     def refs_in_use(self) -> MutableSet[int]:
-        """Every seven-letter ref of the book: those the fold kept in the file (see
-        ``model.ref_index``) and those of the lines since, or gathered from every record
-        (a file without them) on the first insert after a load."""
-        if self._refs is None:
-            kept = layout.refs_of(self._fields, self.lazy.read)
-            if kept is not None and (kept[1] - kept[0]) % ref_index.WIDTH == 0:
-                count = (kept[1] - kept[0]) // ref_index.WIDTH
-                self._refs = ref_index.KeptRefs(self._read, kept[0], count)
-            if self._refs is not None:
-                for changes in self._since_file:
-                    self._refs |= short_refs_in(a for *_, a in changes if a is not None)
-        if self._refs is None:
-            self.lazy.load_all()
-            docs = [
-                doc.get("doc", {}) if name == GONE else doc
-                for name, table in self.db.book.data.items()
-                if name not in RESERVED or name == GONE
-                for doc in table.values()
-            ]
-            self._refs = short_refs_in(docs)
-        return self._refs
-
-    def _read(self, start: int, end: int) -> bytes:
-        """Bytes of the file this process opened (the kept refs lie there)."""
-        found = self.lazy.read(start, end)
-        if found is None:
-            error = OSError(errno.EIO, "the book file could not be read again")
-            raise write_failed(self.path, error)
-        return found
+        """Every seven-letter ref of the book (``model.book_refs``)."""
+        return self.refs.in_use(self._fields)
 
     def forget_refs(self) -> None:
-        self._refs = None
+        self.refs.forget()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -375,7 +340,7 @@ class Mirror:
         self.replay.appended(self.journal, end)
         self.lazy.committed()
         self.generation = generation
-        self._note_refs(changes)
+        self.refs.note(changes)
         # A very large book folds less often, so that a fold's cost per write stays flat.
         scale = max(1, size // (64 * journal.FOLD_BYTES))
         lines, grown = self.replay.lines, self.replay.bytes()
@@ -407,7 +372,7 @@ class Mirror:
         with suppress(OSError):
             journal.remove(self.replay.paths())
         self.replay = Replay(self.path, self.journal)
-        self._since_file = []
+        self.refs.reset()
 
     def whole_file(self) -> bytes | None:
         """The book as a file of its own: the main file with the journals folded in."""
