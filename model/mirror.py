@@ -247,7 +247,7 @@ class Mirror:
             raise
         self.install(tables, signature)
         if lean is not None:
-            self.lazy.open(lean[0], *lean[1])
+            self.lazy.open(lean[0], *lean[1], layout.sums(fields))
         self._fields, self.replay, self.file_generation = fields, replay, file_generation
         self._apply(entries or [])
         return True
@@ -351,19 +351,25 @@ class Mirror:
 
     def write_file(self, generation: int, progress: Progress | None = None) -> None:
         """The fold: the whole book in a new file, then the journals it holds removed.
-        ``progress(stage, done, total)``: ``"fold_read"`` in bytes of the file parsed,
-        then ``"fold_write"`` in tables written (the last step the file itself)."""
-        reading = None if progress is None else partial(progress, "fold_read")
-        self.lazy.load_all(reading)
+
+        A table not parsed yet that only gained documents is copied from the old file as
+        bytes (``Lazy.splice``): a fold after a day of quick-log lines parses the clients,
+        not a million interactions.  ``progress(stage, done, total)``: ``"fold_read"`` in
+        bytes of the file read, then ``"fold_write"`` in tables written (the file last)."""
         # Only a clock's uids have refs; kept in the new file, no process need gather them.
         refs = ref_index.encode(self.refs_in_use()) if self._clock is not None else None
+        spliced = self.lazy.splice_all()
+        reading = None if progress is None else partial(progress, "fold_read")
+        self.lazy.load_all(reading, keep=spliced)
+        tables: dict[str, dict[str, Any] | layout.Raw] = {**self.db.book.data, **spliced}
         writing = None if progress is None else partial(progress, "fold_write")
         token = self._fields.get("token", "")
-        payload, fields = layout.dump(self.db.book.data, token, refs, writing)
+        payload, fields = layout.dump(tables, token, refs, writing)
         try:
             self.signature = bookfile.replace(self.path, payload)
         except OSError as error:
             raise write_failed(self.path, error) from error
+        del payload, tables
         if progress is not None:
             progress("fold_write", len(self.db.book.data), len(self.db.book.data))
         self._fields, self.generation = fields, generation
@@ -373,6 +379,8 @@ class Mirror:
             journal.remove(self.replay.paths())
         self.replay = Replay(self.path, self.journal)
         self.refs.reset()
+        if spliced and self.lazy.reopen(self.path, self.signature, fields):
+            self.refs.forget()  # they pointed into the old file
 
     def whole_file(self) -> bytes | None:
         """The book as a file of its own: the main file with the journals folded in."""
