@@ -164,6 +164,8 @@ class Lazy:
         new = sorted((int(doc_id), doc) for doc_id, doc in gained.items() if doc is not None)
         if not new:
             return Raw((raw,), last)
+        if self._check is not None:  # what is written is checked, as a parse would
+            self._check({table: {str(n): doc for n, doc in new}})
         docs = b",".join(orjson.dumps(str(n)) + b":" + orjson.dumps(doc) for n, doc in new)
         comma = b"," if len(raw) > 2 else b""
         return Raw((memoryview(raw)[:-1], comma, docs, b"}"), max(last, new[-1][0]))

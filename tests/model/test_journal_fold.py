@@ -152,3 +152,19 @@ def test_a_fold_over_a_garbled_table_refuses_and_writes_nothing(
     with pytest.raises(BookCorrupt):
         Book(book_path).fold()
     assert book_path.read_bytes() == damaged and line.exists()
+
+
+def test_a_fold_checks_the_documents_it_adds_to_a_copied_table(
+    book_path: Path, now: pendulum.DateTime
+) -> None:
+    small_book(book_path, now)
+    Book(book_path).log("acme", InteractionKind.CALL, "a line", now)
+    [line] = journal.journals(book_path)
+    entry = orjson.loads(line.read_bytes())
+    [insert] = [c for c in entry["changes"] if c[0] == "interactions"]
+    insert[3]["kind"] = 42  # a line as no Rapport writes it
+    line.write_bytes(orjson.dumps(entry) + b"\n")
+    before = book_path.read_bytes()
+    with pytest.raises(BookCorrupt) as caught:
+        Book(book_path).fold()
+    assert "kind" in str(caught.value.params) and book_path.read_bytes() == before
