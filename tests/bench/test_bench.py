@@ -10,6 +10,7 @@ import pendulum
 import pytest
 from tinydb import TinyDB
 
+from bench import store
 from bench.__main__ import label, size
 from bench.peers import Jrnl, StockTinyDB, Taskwarrior
 from bench.processes import BenchError, alternate, run
@@ -66,3 +67,13 @@ def test_jrnl_journal_holds_one_entry_a_record(tmp_path: Path) -> None:
     entries = (tmp_path / "journal.txt").read_text().split("\n\n")
     assert len([e for e in entries if e.startswith("[")]) == 1_500
     assert entries[0].startswith("[2000-01-01 00:00] call 0")
+
+
+def test_paired_writes_write_to_both_books_in_turn(tmp_path: Path, now: pendulum.DateTime) -> None:
+    paths = [tmp_path / "small.json", tmp_path / "large.json"]
+    for path in paths:
+        Book(path).add_client("ACME GmbH", now, id="acme")
+    small, large, ratio = store.paired_writes(paths[0], paths[1], 4)
+    assert small > 0 and large > 0 and ratio > 0
+    for path in paths:  # three to warm up, four measured (small books: folded each time)
+        assert len(TinyDB(path).table("interactions")) == 7
