@@ -3,7 +3,8 @@
 Kept by the fold in the file (``model.ref_index``, ``model.layout``): a process
 that opened such a file adds the refs of the journal lines it replayed and of its
 own writes, and never parses a table for them.  Only a file without kept refs
-(another program's, an older Rapport's) has every record's ref gathered, once.
+(another program's, an older Rapport's) has every record's ref gathered, and the
+write that gathered them folds (``gathered``), so that no later process must.
 """
 
 from __future__ import annotations
@@ -37,10 +38,13 @@ class BookRefs:
         #: The changes replayed or written since the file was read.
         self._since_file: list[list[list[Any]]] = []
         self._refs: MutableSet[int] | None = None
+        #: Gathered from every record since the file was read: a fold should keep them.
+        self.gathered = False
 
     def reset(self) -> None:
         """Another file was read (or this one folded): nothing since it yet."""
         self._since_file = []
+        self.gathered = False
 
     def forget(self) -> None:
         """Find them anew on the next insert (a merge brought refs no write saw)."""
@@ -70,6 +74,7 @@ class BookRefs:
                 for doc in table.values()
             ]
             self._refs = short_refs_in(docs)
+            self.gathered = True
         return self._refs
 
     def _read(self, start: int, end: int) -> bytes:

@@ -344,7 +344,9 @@ class Mirror:
         # A very large book folds less often, so that a fold's cost per write stays flat.
         scale = max(1, size // (64 * journal.FOLD_BYTES))
         lines, grown = self.replay.lines, self.replay.bytes()
-        if lines >= journal.FOLD_LINES * scale or grown >= journal.FOLD_BYTES * scale:
+        # Refs gathered from every record: the fold keeps them, and it parses nothing more.
+        due = lines >= journal.FOLD_LINES * scale or grown >= journal.FOLD_BYTES * scale
+        if due or self.refs.gathered:
             # The line is durable: a fold that fails now is only a fold put off.
             with suppress(WriteFailed):
                 self.write_file(generation)

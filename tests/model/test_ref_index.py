@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from model import Book, BookCorrupt, bookfile, layout, ref_index
+from model import Book, BookCorrupt, bookfile, journal, layout, ref_index, storage
 from model.identity import short_refs_in
 from model.interaction import InteractionKind
 
@@ -175,3 +175,20 @@ def test_refs_that_are_not_an_encoding_are_refused() -> None:
     for text in ("not base64!", "QUJD", "é"):
         with pytest.raises(ValueError):
             ref_index.decode(text)
+
+
+def test_the_write_that_gathered_the_refs_folds_so_the_next_need_not(
+    book_path: Path, now: pendulum.DateTime
+) -> None:
+    small_book(book_path, now)
+    tables = storage.parse(book_path.read_bytes())
+    layout.split_meta(tables)
+    payload, _ = layout.dump(tables, "", None)  # as folded, but without kept refs
+    bookfile.replace(book_path, payload)
+    assert kept_refs(book_path) is None
+    Book(book_path).log("acme", InteractionKind.CALL, "gathers", now)
+    assert not journal.journals(book_path)  # folded at once, the refs kept in the file
+    assert kept_refs(book_path) == refs_of(orjson.loads(book_path.read_bytes()))
+    after = Book(book_path)
+    after.log("acme", InteractionKind.CALL, "lean", now)
+    assert after._store._disk.lazy.is_lazy("interactions") and journal.journals(book_path)
