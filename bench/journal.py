@@ -5,14 +5,19 @@ A write is one appended, fdatasynced journal line once the book is larger than
 Each figure is a median over many writes, folds included at their real rate
 (every ``FOLD_LINES`` lines), so the amortised cost is in it.
 
-Run alone with ``python -m bench.journal [interactions ...]``.
+Run alone with ``python -m bench.journal [interactions ...]``; ``python -m
+bench.journal --fold-below`` prints what ``FOLD_BELOW`` was chosen from: a fresh
+``Book``'s write (as ``rapport quick`` makes it) that rewrites the file beside one
+that appends a journal line, on small books.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import pendulum
@@ -59,6 +64,36 @@ def figures(path: Path, runs: int = 60) -> dict[str, float]:
     return found
 
 
+#: (clients, interactions) of the books ``--fold-below`` measures.
+SMALL = ((10, 50), (30, 150), (100, 300), (200, 600), (400, 1_000), (1_000, 2_000))
+
+
+def _fresh_write(path: Path, line: str) -> None:
+    Book(path).quick(line, NOW)
+
+
+def fold_below_table(runs: int = 15) -> None:
+    """A fresh Book's write that folds (rewrites the file) beside one that appends a line."""
+    print("A fresh Book's write: rewriting the file vs a journal line (medians)")
+    header = ("clients", "interactions", "file KB", "rewrite", "line", "difference")
+    print("  ".join(f"{h:>12}" for h in header))
+    for clients, interactions in SMALL:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "book.json"
+            build_demo(Book(path), NOW, clients=clients, interactions=interactions, seed=1)
+            size = path.stat().st_size
+            line = f"{Book(path).clients()[0].id} call bench write"
+            found = {}
+            for how, below in (("rewrite", str(1 << 40)), ("line", "0")):
+                os.environ["RAPPORT_FOLD_BELOW"] = below
+                found[how] = median_seconds(partial(_fresh_write, path, line), runs)
+                Book(path).fold()
+            os.environ.pop("RAPPORT_FOLD_BELOW")
+        cells = [f"{clients:,}", f"{interactions:,}", f"{size / 1e3:,.0f}"]
+        cells += [ms(found["rewrite"]), ms(found["line"]), ms(found["rewrite"] - found["line"])]
+        print("  ".join(f"{c:>12}" for c in cells))
+
+
 def main(sizes: tuple[int, ...] = SIZES) -> None:
     with tempfile.TemporaryDirectory() as folder:
         rows = []
@@ -83,4 +118,7 @@ def main(sizes: tuple[int, ...] = SIZES) -> None:
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
+    if sys.argv[1:] == ["--fold-below"]:
+        fold_below_table()
+    else:
+        main(tuple(int(a) for a in sys.argv[1:]) or SIZES)

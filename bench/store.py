@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import orjson
@@ -41,6 +43,25 @@ def book_write(path: Path, runs: int) -> float:
     client = _first_client(path)
     book.board(NOW)
     return median_seconds(lambda: book.quick(f"{client} call bench write", NOW), runs)
+
+
+def paired_writes(small: Path, large: Path, pairs: int) -> tuple[float, float, float]:
+    """A durable write to each of two warm books in turn (A B A B ...): their medians and
+    the median of large ÷ small pair by pair, so that a disk whose fdatasync slows down
+    for a while (other processes' writes) slows both alike."""
+    books = [Book(small), Book(large)]
+    lines = [f"{_first_client(path)} call bench write" for path in (small, large)]
+    for book in books:
+        book.board(NOW)
+    times: list[list[float]] = [[], []]
+    for _ in range(pairs + 3):  # the first three warm the cache of both
+        for number, book in enumerate(books):
+            started = time.perf_counter()
+            book.quick(lines[number], NOW)
+            times[number].append(time.perf_counter() - started)
+    small_times, large_times = times[0][3:], times[1][3:]
+    ratios = [b / a for a, b in zip(small_times, large_times, strict=True)]
+    return statistics.median(small_times), statistics.median(large_times), statistics.median(ratios)
 
 
 def book_open(path: Path, runs: int) -> float:

@@ -418,10 +418,16 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
     def _empty(self) -> bool:
         return not any(self._store.tables().get(name) for name in _TABLES)
 
-    def fold(self, *, wait: bool = True) -> int:
+    def fold(self, *, wait: bool = True, progress: Progress | None = None) -> int:
         """Take the journal's lines into the book file now; how many (``rapport fold``;
-        the board on quitting, with ``wait=False``: never held up by another writer)."""
-        return self._store.fold(wait=wait)
+        the board on quitting, with ``wait=False``: never held up by another writer).
+        ``progress(stage, done, total)``: stages ``fold_read`` and ``fold_write``."""
+        return self._store.fold(wait=wait, progress=progress)
+
+    def fold_due(self) -> bool:
+        """Whether journal lines wait to be folded: cheap enough for an idle board to ask
+        every few seconds (no lock, nothing read), then :meth:`fold` with ``wait=False``."""
+        return self._store.fold_due()
 
     @property
     def unfolded(self) -> int:

@@ -47,10 +47,18 @@ __all__ = [
 _NAME = ".journal-"
 
 #: A main file smaller than this is rewritten on every write, so that it is always
-#: current for stock TinyDB and other readers (a rewrite of a 2k-interaction book
-#: costs a few milliseconds; see ``bench/journal.py``).  ``RAPPORT_FOLD_BELOW``
-#: (bytes) overrides it; tests set 0 to put every write through the journal.
-FOLD_BELOW = 2_000_000
+#: current for stock TinyDB and other readers.  Chosen from measurements
+#: (``python -m bench.journal --fold-below``, a fresh ``Book`` per write as
+#: ``rapport quick`` is, on a loaded 2-core machine): the rewrite costs two more
+#: fsyncs and a parse and dump of every table, over a journal line +5 ms at 22 KB,
+#: +8 ms at 65 KB, +9 ms at 185 KB, +11 ms at 370 KB, +16 ms at 710 KB, +33 ms at
+#: 1.7 MB (the 1,000-client bench book: 56 ms against 24 ms).  Up to 256 KB (some
+#: 100 clients and a few hundred interactions) that is the few milliseconds a user
+#: never notices; above, a line is 2-3x cheaper and the gap grows with the book, and
+#: a reader that is not Rapport sees the file as of the last fold (``rapport
+#: fold``, the board when idle or on quitting).  ``RAPPORT_FOLD_BELOW`` (bytes)
+#: overrides it; tests set 0 to put every write through the journal.
+FOLD_BELOW = 256 * 1024
 #: A larger book is folded when its journals hold this many lines or bytes; one over
 #: 64 times ``FOLD_BYTES`` (16 MiB) when they hold that many times more, in step with
 #: its size: a fold costs in proportion to the book, so per write it stays flat.

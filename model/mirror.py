@@ -13,22 +13,26 @@ import os
 from collections.abc import Callable, MutableSet
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from model import bookfile, damage, journal, layout, ref_index
+from model.book_refs import BookRefs
 from model.errors import BookCorrupt, BookTooNew, WriteFailed, write_failed
-from model.identity import Clock, short_refs_in
+from model.identity import Clock
 from model.journal import Entry
 from model.lean import Lazy
-from model.migrations import GONE, META, META_ID, SCHEMA_VERSION, Tables, generation_of, schema_of
+from model.migrations import META, META_ID, SCHEMA_VERSION, Tables, generation_of, schema_of
 from model.replay import Foreign, JournalDamaged, Replay, journal_error
 from model.storage import BookDB, LayoutError, dump, parse
-from model.transaction import RESERVED
 
-__all__ = ["BUSY", "Mirror", "Outdated"]
+__all__ = ["BUSY", "Mirror", "Outdated", "Progress"]
+
+#: ``(stage, done, total)``, as ``model.book.Progress``.
+Progress = Callable[[str, int, int], None]
 
 _Spans = tuple[dict[str, tuple[int, int]], dict[str, int]]
 
@@ -51,12 +55,10 @@ class Mirror:
     def __init__(
         self,
         path: Path,
-        state_dir: Path,
         clock: Clock | None,
         check: Callable[[Tables], None] | None,
     ) -> None:
         self.path = path
-        self._refs_path = state_dir / "refs.bin"
         self._clock = clock
         self._check = check
         self.db = BookDB()
@@ -71,9 +73,7 @@ class Mirror:
         self.device = device
         self.journal = journal.journal_path(path, device)
         self.replay = Replay(path, self.journal)
-        #: The changes replayed or written since the file was read (their refs, for the cache).
-        self._since_file: list[list[Any]] = []
-        self._refs: MutableSet[int] | None = None
+        self.refs = BookRefs(path, self.lazy, lambda: self.db.book.data)
         #: The clients each write since ``touched_from`` touched (``None``: not known), and
         #: a number that changes whenever memory was read anew (another history, maybe).
         self.touched: dict[int, frozenset[str] | None] = {}
@@ -156,7 +156,7 @@ class Mirror:
                     data.setdefault(table, {})[doc_id] = after
             meta["generation"] = entry.seq
             meta["clock"] = max(meta.get("clock", ""), entry.clock)
-            self._note_refs(entry.changes)
+            self.refs.note(entry.changes)
             self._touch(entry.seq, entry.changes)
         self.db.reset_caches()
         self.generation = meta["generation"]
@@ -249,7 +249,7 @@ class Mirror:
             raise
         self.install(tables, signature)
         if lean is not None:
-            self.lazy.open(lean[0], *lean[1])
+            self.lazy.open(lean[0], *lean[1], layout.sums(fields))
         self._fields, self.replay, self.file_generation = fields, replay, file_generation
         self._apply(entries or [])
         return True
@@ -269,8 +269,8 @@ class Mirror:
         self._fields = {}
         self.replay = Replay(self.path, self.journal)
         self.loaded = True
-        self._refs = None
-        self._since_file = []
+        self.refs.forget()
+        self.refs.reset()
         self.touched, self.touched_from = {}, self.generation
         self.epoch += 1
         if self._clock is not None and META in tables:
@@ -301,31 +301,12 @@ class Mirror:
 
     # -- refs ------------------------------------------------------------------------------
 
-    def _note_refs(self, changes: list[list[Any]]) -> None:
-        self._since_file.append(changes)
-        if self._refs is not None:
-            self._refs |= short_refs_in(after for *_, after in changes if after is not None)
-
     def refs_in_use(self) -> MutableSet[int]:
-        """Every seven-letter ref of the book, gathered on the first insert after a load."""
-        if self._refs is None:
-            self._refs = ref_index.load(self._refs_path, self.signature)
-            if self._refs is not None:
-                for changes in self._since_file:
-                    self._refs |= short_refs_in(a for *_, a in changes if a is not None)
-        if self._refs is None:
-            self.lazy.load_all()
-            docs = [
-                doc.get("doc", {}) if name == GONE else doc
-                for name, table in self.db.book.data.items()
-                if name not in RESERVED or name == GONE
-                for doc in table.values()
-            ]
-            self._refs = short_refs_in(docs)
-        return self._refs
+        """Every seven-letter ref of the book (``model.book_refs``)."""
+        return self.refs.in_use(self._fields)
 
     def forget_refs(self) -> None:
-        self._refs = None
+        self.refs.forget()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -361,34 +342,49 @@ class Mirror:
         self.replay.appended(self.journal, end)
         self.lazy.committed()
         self.generation = generation
-        self._note_refs(changes)
+        self.refs.note(changes)
         # A very large book folds less often, so that a fold's cost per write stays flat.
         scale = max(1, size // (64 * journal.FOLD_BYTES))
         lines, grown = self.replay.lines, self.replay.bytes()
-        if lines >= journal.FOLD_LINES * scale or grown >= journal.FOLD_BYTES * scale:
+        # Refs gathered from every record: the fold keeps them, and it parses nothing more.
+        due = lines >= journal.FOLD_LINES * scale or grown >= journal.FOLD_BYTES * scale
+        if due or self.refs.gathered:
             # The line is durable: a fold that fails now is only a fold put off.
             with suppress(WriteFailed):
                 self.write_file(generation)
 
-    def write_file(self, generation: int) -> None:
-        """The fold: the whole book in a new file, then the journals it holds removed."""
-        self.lazy.load_all()
-        if self._clock is not None:  # only a clock's uids have refs
-            self.refs_in_use()  # kept with the new file: the next process need not gather them
-        payload, fields = layout.dump(self.db.book.data, self._fields.get("token", ""))
+    def write_file(self, generation: int, progress: Progress | None = None) -> None:
+        """The fold: the whole book in a new file, then the journals it holds removed.
+
+        A table not parsed yet that only gained documents is copied from the old file as
+        bytes (``Lazy.splice``): a fold after a day of quick-log lines parses the clients,
+        not a million interactions.  ``progress(stage, done, total)``: ``"fold_read"`` in
+        bytes of the file read, then ``"fold_write"`` in tables written (the file last)."""
+        # Only a clock's uids have refs; kept in the new file, no process need gather them.
+        refs = ref_index.encode(self.refs_in_use()) if self._clock is not None else None
+        spliced = self.lazy.splice_all()
+        reading = None if progress is None else partial(progress, "fold_read")
+        self.lazy.load_all(reading, keep=spliced)
+        tables: dict[str, dict[str, Any] | layout.Raw] = {**self.db.book.data, **spliced}
+        writing = None if progress is None else partial(progress, "fold_write")
+        token = self._fields.get("token", "")
+        payload, fields = layout.dump(tables, token, refs, writing)
         try:
             self.signature = bookfile.replace(self.path, payload)
         except OSError as error:
             raise write_failed(self.path, error) from error
+        del payload, tables
+        if progress is not None:
+            progress("fold_write", len(self.db.book.data), len(self.db.book.data))
         self._fields, self.generation = fields, generation
         self.file_generation = generation
         # A kill before the journals go leaves lines the file's "from" marks as folded.
         with suppress(OSError):
             journal.remove(self.replay.paths())
         self.replay = Replay(self.path, self.journal)
-        self._since_file = []
-        if self._refs is not None:
-            ref_index.save(self._refs_path, self.signature, self._refs)
+        self.refs.reset()
+        if spliced and self.lazy.reopen(self.path, self.signature, fields):
+            self.refs.forget()  # they pointed into the old file
 
     def whole_file(self) -> bytes | None:
         """The book as a file of its own: the main file with the journals folded in."""

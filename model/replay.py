@@ -70,6 +70,18 @@ class Replay:
             path: size for path, size in self.sizes().items() if size
         }
 
+    def waiting(self) -> bool:
+        """Whether a journal holds lines a fold would take in: one scandir and a stat a
+        journal, nothing read (another device's journal left alone does not count; the
+        lines this process read count only while their journal is there: another process
+        may have folded them)."""
+        sizes = self.sizes()
+        return any(size for path, size in sizes.items() if not self._left_alone(path))
+
+    def _left_alone(self, path: Path) -> bool:
+        seen = self.read.get(path)
+        return seen is not None and seen.skipped
+
     def start(self) -> None:
         """Forget what was read: the main file is another one now."""
         self.read.clear()

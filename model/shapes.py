@@ -121,7 +121,11 @@ def _texts(value: Any) -> bool:
 
 
 def _list_of(shape: Mapping[str, Field]) -> Check:
-    return lambda value: type(value) is list and all(_fits(item, shape) for item in value)
+    def fits(value: Any) -> bool:
+        return type(value) is list and all(_fits(item, shape) for item in value)
+
+    fits.shape = shape  # type: ignore[attr-defined]  # for the bulk check
+    return fits
 
 
 def _doc(shape: Mapping[str, Field]) -> Check:
@@ -266,7 +270,25 @@ def _all_fit(check: Check, values: list[Any]) -> bool:
     allowed = getattr(check, "allowed", None)
     if allowed is not None:
         return kinds <= {str} and set(values) <= allowed
+    shape = getattr(check, "shape", None)
+    if shape is not None:  # the contacts of every client, field by field
+        return kinds <= {list} and _all_docs_fit([i for v in values for i in v], shape)
     return all(map(check, values))
+
+
+def _all_docs_fit(docs: list[Any], shape: Mapping[str, Field]) -> bool:
+    if not set(map(type, docs)) <= {dict}:
+        return False
+    for field, (fits, required, _expected) in shape.items():
+        try:
+            values = list(map(itemgetter(field), docs))
+        except KeyError:
+            if required:
+                return False
+            values = [doc[field] for doc in docs if field in doc]
+        if not _all_fit(fits, values):
+            return False
+    return True
 
 
 def check(tables: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:

@@ -39,7 +39,7 @@ from model.migrations import (
     Tables,
     migrate,
 )
-from model.mirror import BUSY, Mirror, Outdated
+from model.mirror import BUSY, Mirror, Outdated, Progress
 from model.storage import LayoutError, check_document
 from model.transaction import Transaction
 from model.undo_log import UndoLog
@@ -75,7 +75,7 @@ class Store:
         self._history = History(self.state_dir, UNDO_DEPTH)
         #: Called before each transaction takes the lock (the Book folds conflict copies).
         self.before_write: Callable[[], object] | None = None
-        self._disk = Mirror(self.path, self.state_dir, clock, check)
+        self._disk = Mirror(self.path, clock, check)
         self._mutex = threading.RLock()
         self._txn: Transaction | None = None
 
@@ -270,10 +270,17 @@ class Store:
                 self._disk.write_file(self._disk.generation)
             yield
 
-    def fold(self, *, wait: bool = True) -> int:
+    def fold_due(self) -> bool:
+        """Whether journal lines wait for a fold: cheap (a scandir and a stat a journal, no
+        lock, nothing read), for a board to ask when it is idle before it calls
+        :meth:`fold` with ``wait=False``."""
+        return self._disk.replay.waiting()
+
+    def fold(self, *, wait: bool = True, progress: Progress | None = None) -> int:
         """Rewrite the main file with every journal line in it (``rapport fold``, the
         board on quitting); how many lines it took in.  Without ``wait``, a lock another
-        process holds is :class:`~model.errors.LockTimeout` at once."""
+        process holds is :class:`~model.errors.LockTimeout` at once.  ``progress``: see
+        :meth:`Mirror.write_file`."""
         with self._mutex:
             if self._txn is not None:
                 raise RuntimeError("Store.fold() inside a transaction")
@@ -281,7 +288,7 @@ class Store:
                 self._refresh(locked=True)
                 lines = self._disk.replay.lines
                 if lines:
-                    self._disk.write_file(self._disk.generation)
+                    self._disk.write_file(self._disk.generation, progress)
                 return lines
 
     def undo(self) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ import pendulum
 import pytest
 from tinydb import TinyDB
 
+from bench import store
 from bench.__main__ import label, size
 from bench.peers import Jrnl, StockTinyDB, Taskwarrior
 from bench.processes import BenchError, alternate, run
@@ -96,3 +97,13 @@ def test_a_childs_peak_is_its_own_not_the_bench_s() -> None:
     small = run([sys.executable, "-c", "pass"])
     assert 1 << 20 < small.peak_bytes < 100 * 2**20
     del grown
+
+
+def test_paired_writes_write_to_both_books_in_turn(tmp_path: Path, now: pendulum.DateTime) -> None:
+    paths = [tmp_path / "small.json", tmp_path / "large.json"]
+    for path in paths:
+        Book(path).add_client("ACME GmbH", now, id="acme")
+    small, large, ratio = store.paired_writes(paths[0], paths[1], 4)
+    assert small > 0 and large > 0 and ratio > 0
+    for path in paths:  # three to warm up, four measured (small books: folded each time)
+        assert len(TinyDB(path).table("interactions")) == 7

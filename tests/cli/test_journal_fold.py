@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import subprocess
+from contextlib import suppress
 from pathlib import Path
 
 from click.testing import CliRunner
 from tinydb import TinyDB
 
-from model import journal
-from tests.cli.test_process import rapport
+from bench.peers import first_client
+from model import Book, journal
+from model.demo import build_demo
+from tests.cli.test_process import RAPPORT, rapport
+from tests.conftest import NOW
 from tui.cli import main
+from tui.cli.fold import BARS_FROM
 
 LINES = {"RAPPORT_FOLD_BELOW": "0"}  # every write a journal line, as in a large book
 
@@ -58,3 +66,26 @@ def test_a_damaged_journal_is_one_line_on_stderr_and_exit_1(tmp_path: Path) -> N
     assert failed.stderr.count("\n") == 1 and "line 1" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert path.read_bytes() == damaged
+
+
+def test_a_fold_of_a_large_book_shows_a_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    book = tmp_path / "book.json"
+    build_demo(Book(book), NOW, clients=100, interactions=30_000, seed=1)
+    assert book.stat().st_size >= BARS_FROM
+    assert rapport(book, "quick", "--", f"{first_client(book)} call one", env=LINES).returncode == 0
+    env = {**os.environ, "RAPPORT_DB": str(book), "RAPPORT_LOCALE": "de"}
+    main_fd, terminal = pty.openpty()
+    with subprocess.Popen(
+        [RAPPORT, "fold"], env=env, stdout=subprocess.PIPE, stderr=terminal
+    ) as run:
+        os.close(terminal)
+        shown = b""
+        with suppress(OSError):  # the terminal is gone once the process is
+            while chunk := os.read(main_fd, 4096):
+                shown += chunk
+        assert run.wait(timeout=120) == 0
+    os.close(main_fd)
+    assert "Buch wird gelesen" in shown.decode() and "Journal wird eingefaltet" in shown.decode()
+    assert rapport(book, "quick", "--", f"{first_client(book)} call two", env=LINES).returncode == 0
+    piped = rapport(book, "fold")
+    assert piped.returncode == 0 and piped.stderr == ""  # a script sees no bar
