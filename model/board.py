@@ -37,6 +37,7 @@ __all__ = [
     "Summary",
     "ThanksRow",
     "Unthanked",
+    "board_order",
     "board_rows",
     "gather",
     "gratitude",
@@ -165,7 +166,11 @@ def gather(
             signals[issue.client].open_issues.append(issue)
             if issue.client not in first_open or issue.opened < first_open[issue.client]:
                 first_open[issue.client] = issue.opened
-    _scan_interactions(tables.get("interactions", {}), signals, first_open)
+    interactions = tables.get("interactions", {})
+    if only is not None:
+        # A write touched a few clients: their interactions alone, not all 100,000.
+        interactions = {k: d for k, d in interactions.items() if d["client"] in signals}
+    _scan_interactions(interactions, signals, first_open)
     for doc in tables.get("invoices", {}).values():
         if doc["client"] in signals:
             signals[doc["client"]].invoices.append(Invoice.from_doc(doc))
@@ -316,8 +321,14 @@ def board_rows(
     f = f or BoardFilter()
     rows = [_row(s, now) for s in signals.values()]
     rows = [r for r in rows if _matches(r, f)]
-    rows.sort(key=lambda r: (r.client.state.rank, r.health.score, r.client.name.casefold()))
+    rows.sort(key=board_order)
     return rows
+
+
+def board_order(row: BoardRow) -> tuple[int, int, str]:
+    """The board's sort key (state, health worst first, name): the board merges the rows
+    a write changed into the ones it kept with it."""
+    return (row.client.state.rank, row.health.score, row.client.name.casefold())
 
 
 def open_issue_rows(

@@ -28,7 +28,14 @@ from model.money import format_money
 from model.refs import ref_of
 from model.timestamps import days_since, local_day, parse_day, parse_moment
 
-__all__ = ["BUCKET_DAYS", "TodayItem", "TodayKind", "next_contact_day", "today_items"]
+__all__ = [
+    "BUCKET_DAYS",
+    "TodayItem",
+    "TodayKind",
+    "next_contact_day",
+    "today_items",
+    "today_order",
+]
 
 Tables = Mapping[str, Mapping[str, dict[str, Any]]]
 
@@ -110,17 +117,21 @@ def today_items(
         items += _thanks(s, now, last_day)
         items += _invoices(s, today, last_day, invoice_ids)
         items += _issues(s, now, last_day)
-    items.sort(
-        key=lambda i: (
-            i.client.state not in _URGENT_STATES,
-            (i.due or today).toordinal(),
-            i.kind.rank,
-            i.client.state.rank,
-            i.client.name.casefold(),
-            i.ref,
-        )
-    )
+    items.sort(key=lambda i: today_order(i, today))
     return items
+
+
+def today_order(item: TodayItem, today: pendulum.Date) -> tuple[bool, int, int, int, str, str]:
+    """The order of :func:`today_items` (the board merges the items of the clients a
+    write touched into the ones it kept with it)."""
+    return (
+        item.client.state not in _URGENT_STATES,
+        (item.due or today).toordinal(),
+        item.kind.rank,
+        item.client.state.rank,
+        item.client.name.casefold(),
+        item.ref,
+    )
 
 
 def _contact(

@@ -36,8 +36,12 @@ from model import (
     SearchHit,
     Summary,
 )
+from model.board import board_order, board_rows
 from model.board import summary as summarize
 from model.file_view import Event
+from model.health import Signals
+from model.today import TodayItem, today_order
+from tui.keys import TODAY
 from tui.widgets.board_table import board_key, board_view
 from tui.widgets.panes import PANES
 from tui.widgets.table import RowView
@@ -118,9 +122,51 @@ class ViewCache(Generic[T]):
         for row in rows[:limit]:
             key = self._key(row)
             view = kept.get(key)
-            fresh[key] = view if view is not None and view.data == row else self._build(row)
+            if view is None or (view.data is not row and view.data != row):
+                view = self._build(row)
+            fresh[key] = view
         self._kept = fresh
         return tuple(fresh.values())
+
+
+class ByClient(Generic[T]):
+    """Rows of the board or of a pane, by client, each kept with the signals they came from.
+
+    The book hands out the same :class:`Signals` object for a client until a write
+    touches it (:meth:`Book.signals`), so after a write only the touched clients'
+    health and cells are computed again (``compute`` of those clients' signals);
+    the rest of a thousand rows is reused and merged back in ``order``.  Forgotten
+    with the views at midnight, when every row may change.
+    """
+
+    def __init__(self, client_of: Callable[[T], str], order: Callable[[T], Any]) -> None:
+        self._client_of = client_of
+        self._order = order
+        self._kept: dict[str, tuple[Signals, list[T]]] = {}
+
+    def rows(
+        self, signals: Mapping[str, Signals], compute: Callable[[Mapping[str, Signals]], list[T]]
+    ) -> list[T]:
+        kept = self._kept
+        changed = {}
+        for client, s in signals.items():
+            old = kept.get(client)
+            if old is None or old[0] is not s:
+                changed[client] = s
+        fresh: dict[str, list[T]] = {client: [] for client in changed}
+        for row in compute(changed) if changed else ():
+            fresh[self._client_of(row)].append(row)
+        self._kept = {
+            client: (s, fresh[client]) if client in changed else kept[client]
+            for client, s in signals.items()
+        }
+        rows = [row for _, own in self._kept.values() for row in own]
+        rows.sort(key=self._order)
+        return rows
+
+
+def _client_of(row: BoardRow | TodayItem) -> str:
+    return row.client.id
 
 
 class Session:
@@ -252,6 +298,10 @@ class Session:
         now, locale = self.now, self.locale
         revenue = self.revenue_column
         self._board = ViewCache(board_key, lambda row: board_view(row, now(), locale, revenue))
+        self._everyone: ByClient[BoardRow] = ByClient(_client_of, board_order)
+        self._filtered = (BoardFilter(), self._everyone)
+        today = self.now().date()
+        self._today: ByClient[TodayItem] = ByClient(_client_of, lambda i: today_order(i, today))
         self._panes: dict[str, ViewCache[Any]] = {
             spec.name: ViewCache(spec.key, partial(_view, spec.view, locale)) for spec in PANES
         }
@@ -268,10 +318,19 @@ class Session:
         if now.date() != self._day:
             self._day = now.date()
             self._views()
-        everyone = book.board(now)
-        plain = board_filter.is_empty and not board_filter.include_ended
-        rows = everyone if plain else book.board(now, board_filter)
-        pane_rows = {spec.name: spec.rows(book, now) for spec in PANES}
+        signals = book.signals()
+        everyone = self._everyone.rows(signals, lambda changed: board_rows(changed, now))
+        rows = everyone
+        if board_filter != BoardFilter():
+            if board_filter != self._filtered[0]:
+                self._filtered = (board_filter, ByClient(_client_of, board_order))
+            rows = self._filtered[1].rows(
+                signals, lambda changed: board_rows(changed, now, board_filter)
+            )
+        today = self._today.rows(signals, lambda changed: book.today(now, clients=changed))
+        pane_rows = {
+            spec.name: today if spec.name == TODAY else spec.rows(book, now) for spec in PANES
+        }
         longest = max((len(rows), *(len(r) for r in pane_rows.values())))
         snapshot = Snapshot(
             seq=next(self._seq),
@@ -279,7 +338,7 @@ class Session:
             board=self._board.views(rows, limit),
             summary=summarize(everyone, now),
             panes={name: self._panes[name].views(r, limit) for name, r in pane_rows.items()},
-            client_ids=tuple(c.id for c in book.clients()),
+            client_ids=tuple(sorted(signals)),
             complete=limit is None or limit >= longest,
         )
         # A file deleted while we read shows up as an empty book: check again.
