@@ -20,7 +20,8 @@ from textual.theme import Theme, ThemeProvider
 from textual.widgets import Static
 
 from model import BoardFilter, Book, lock, t
-from tui import formats, texts
+from tui import first_screen, formats, texts
+from tui.first_screen import FirstScreen
 from tui.palette import system_commands
 from tui.safe_text import safe
 from tui.screens.board import BoardScreen
@@ -54,9 +55,11 @@ class RapportApp(App[None]):
         board_filter: BoardFilter | None,
         history: History,
         poll_interval: float,
+        first: FirstScreen | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self._first = first
         self._board_filter = board_filter
         self._history = history
         self._poll_interval = poll_interval
@@ -69,6 +72,7 @@ class RapportApp(App[None]):
             board_filter=self._board_filter,
             history=self._history,
             poll_interval=self._poll_interval,
+            first=self._first,
         )
 
     def on_board_screen_open_demo(self) -> None:
@@ -85,7 +89,7 @@ class RapportApp(App[None]):
         self.call_from_thread(self._open_demo, session, own)
 
     def _open_demo(self, session: Session, own: Path) -> None:
-        self.session = session
+        self.session, self._first = session, None
         screen = self.get_default_screen()
         # On top of the user's board, which goes on reading (never writing) their book.
         self.push_screen(screen)
@@ -146,11 +150,15 @@ def make_app(
     history_path: Path | None = None,
     poll_interval: float = 0.25,
 ) -> RapportApp:
-    """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use)."""
+    """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use).
+
+    The last run's first screen is read here, before the app runs: it is painted
+    before the book is parsed (:mod:`tui.first_screen`)."""
     texts.register()
     return RapportApp(
         Session(book, now, locale),
         board_filter=board_filter,
         history=History(history_path or default_history_path()),
         poll_interval=poll_interval,
+        first=first_screen.load(first_screen.path_of(book.path)),
     )

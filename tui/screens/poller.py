@@ -39,6 +39,11 @@ class Poller(Widget):
         self._today = session.now().date()
 
     def on_mount(self) -> None:
+        # After the first frame (the last run's first screen): parsing the book in a
+        # thread meanwhile would hold the interpreter's lock and slow the paint down.
+        self.screen.call_after_refresh(self._start)
+
+    def _start(self) -> None:
         self.read(force=True, first=True)
         self.set_interval(self._interval, self.tick)
 
