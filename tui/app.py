@@ -26,6 +26,7 @@ from tui.palette import system_commands
 from tui.safe_text import safe
 from tui.screens.board import BoardScreen
 from tui.screens.keys import localize_bindings
+from tui.screens.poller import FOLD_AFTER
 from tui.screens.search import SearchScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
@@ -56,10 +57,12 @@ class RapportApp(App[None]):
         history: History,
         poll_interval: float,
         first: FirstScreen | None = None,
+        fold_after: float = FOLD_AFTER,
     ) -> None:
         super().__init__()
         self.session = session
         self._first = first
+        self._fold_after = fold_after
         self._board_filter = board_filter
         self._history = history
         self._poll_interval = poll_interval
@@ -73,6 +76,7 @@ class RapportApp(App[None]):
             history=self._history,
             poll_interval=self._poll_interval,
             first=self._first,
+            fold_after=self._fold_after,
         )
 
     def on_board_screen_open_demo(self) -> None:
@@ -149,11 +153,13 @@ def make_app(
     board_filter: BoardFilter | None = None,
     history_path: Path | None = None,
     poll_interval: float = 0.25,
+    fold_after: float = FOLD_AFTER,
 ) -> RapportApp:
     """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use).
 
     The last run's first screen is read here, before the app runs: it is painted
-    before the book is parsed (:mod:`tui.first_screen`)."""
+    before the book is parsed (:mod:`tui.first_screen`).  ``fold_after``: seconds of
+    quiet after which the board folds the journal into the book file."""
     texts.register()
     return RapportApp(
         Session(book, now, locale),
@@ -161,4 +167,5 @@ def make_app(
         history=History(history_path or default_history_path()),
         poll_interval=poll_interval,
         first=first_screen.load(first_screen.path_of(book.path)),
+        fold_after=fold_after,
     )

@@ -227,6 +227,11 @@ class Session:
     def close(self) -> None:
         """The board quits: fold the journal if nobody is writing (``model.journal``), so
         the book file alone holds the day's writes; a busy or broken book is left as is."""
+        self.fold()
+
+    def fold(self) -> None:
+        """Fold the journal into the book file now, unless another process holds the
+        lock (then it is folded later); on quitting, and when the board has been idle."""
         with self._lock, suppress(RapportError, OSError):
             if self._book.unfolded:
                 self._book.fold(wait=False)

@@ -30,7 +30,7 @@ from tui.screens import live
 from tui.screens.correcting import Corrector
 from tui.screens.first_paint import Keeper
 from tui.screens.keys import localize_bindings
-from tui.screens.poller import Poller
+from tui.screens.poller import FOLD_AFTER, Poller
 from tui.session import Session, Snapshot
 from tui.widgets.board_table import WIDE, BoardTable, SearchInput, matches
 from tui.widgets.panes import PANES, Panes
@@ -52,6 +52,7 @@ class BoardView(Screen[None]):
         history: History,
         poll_interval: float,
         first: FirstScreen | None = None,
+        fold_after: float = FOLD_AFTER,
     ) -> None:
         super().__init__()
         self.session = session
@@ -61,7 +62,7 @@ class BoardView(Screen[None]):
         self.snapshot: Snapshot | None = None
         self.typed = ""
         self.scoped = False
-        self._poller = Poller(session, lambda: self.board_filter, poll_interval)
+        self._poller = Poller(session, lambda: self.board_filter, poll_interval, fold_after)
         self._first = first
         self._keeper = Keeper(first_screen.path_of(session.path))
         localize_bindings(self, self.locale)
@@ -213,6 +214,7 @@ class BoardView(Screen[None]):
         self.status.show(t(message.key, self.locale, **message.params), error=False)
 
     def on_written(self, message: live.Written) -> None:
+        self._poller.stir()
         self.status.show(self.status.trouble)  # the write is over: no more waiting
         if message.trouble is not None:
             self.status.unreadable(message.trouble)
