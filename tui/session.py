@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import operator
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -140,12 +141,18 @@ class ByClient(Generic[T]):
     with the views at midnight, when every row may change.
     """
 
-    def __init__(self, client_of: Callable[[T], str], order: Callable[[T], Any]) -> None:
+    def __init__(
+        self,
+        client_of: Callable[[T], str],
+        order: Callable[[T], Any],
+        same: Callable[[Signals, Signals], bool] = operator.is_,
+    ) -> None:
         self._client_of = client_of
         self._order = order
+        self._same = same
         self._kept: dict[str, tuple[Signals, list[T]]] = {}
         self.whole = False
-        """Was every client computed again by the last :meth:`rows` (the book was read whole)?"""
+        """Were all signals new objects in the last :meth:`rows` (the book was read whole)?"""
 
     def rows(
         self, signals: Mapping[str, Signals], compute: Callable[[Mapping[str, Signals]], list[T]]
@@ -154,14 +161,17 @@ class ByClient(Generic[T]):
         changed = {}
         for client, s in signals.items():
             old = kept.get(client)
-            if old is None or old[0] is not s:
+            if old is None or not self._same(old[0], s):
                 changed[client] = s
-        self.whole = len(changed) == len(signals)
+        again = (client in kept and kept[client][0] is s for client, s in signals.items())
+        self.whole = bool(signals) and not any(again)
         fresh: dict[str, list[T]] = {client: [] for client in changed}
         for row in compute(changed) if changed else ():
             fresh[self._client_of(row)].append(row)
+        # The new signals object even where the rows are kept: the next read compares
+        # by identity again.
         self._kept = {
-            client: (s, fresh[client]) if client in changed else kept[client]
+            client: (s, fresh[client] if client in changed else kept[client][1])
             for client, s in signals.items()
         }
         rows = [row for _, own in self._kept.values() for row in own]
@@ -171,6 +181,17 @@ class ByClient(Generic[T]):
 
 def _client_of(row: BoardRow | TodayItem) -> str:
     return row.client.id
+
+
+def _equal(old: Signals, new: Signals) -> bool:
+    """A board row is made of its client's signals alone: equal signals, the same row.
+
+    After a whole read (a small book is rewritten by every write of another process)
+    every object is new, but most clients are as they were: comparing costs a tenth of
+    computing health and suggestion again.  Today's items also carry refs from the
+    tables, so they are kept only for the very same signals (``operator.is_``).
+    """
+    return old is new or old == new
 
 
 class Session:
@@ -308,7 +329,7 @@ class Session:
         now, locale = self.now, self.locale
         revenue = self.revenue_column
         self._board = ViewCache(board_key, lambda row: board_view(row, now(), locale, revenue))
-        self._everyone: ByClient[BoardRow] = ByClient(_client_of, board_order)
+        self._everyone: ByClient[BoardRow] = ByClient(_client_of, board_order, _equal)
         self._filtered = (BoardFilter(), self._everyone)
         today = self.now().date()
         self._today: ByClient[TodayItem] = ByClient(_client_of, lambda i: today_order(i, today))
@@ -333,7 +354,7 @@ class Session:
         rows = everyone
         if board_filter != BoardFilter():
             if board_filter != self._filtered[0]:
-                self._filtered = (board_filter, ByClient(_client_of, board_order))
+                self._filtered = (board_filter, ByClient(_client_of, board_order, _equal))
             rows = self._filtered[1].rows(
                 signals, lambda changed: board_rows(changed, now, board_filter)
             )
