@@ -39,11 +39,14 @@ from model.identity import book_state_dir
 from model.printable import printable
 from tui.widgets.table import RowView
 
-__all__ = ["ROWS", "FirstScreen", "keep", "load", "path_of", "save"]
+__all__ = ["PANE_ROWS", "ROWS", "FirstScreen", "keep", "load", "path_of", "save"]
 
 VERSION = 1
 ROWS = 60
-"""Rows of the board and of each pane kept: more than a tall terminal shows."""
+"""Rows of the board kept: more than a tall terminal shows."""
+PANE_ROWS = 20
+"""Rows of each pane kept: the panes share the screen's lower part (and loading the
+first screen is part of the first paint: 240 pane rows took 30 ms of it)."""
 _NAME = "board-first-screen.json"
 _JUSTIFY = {None, "default", "left", "center", "right", "full"}
 _OVERFLOW = {None, "fold", "crop", "ellipsis", "ignore"}
@@ -87,18 +90,19 @@ def keep(
     summary: Sequence[Text],
     panes: Mapping[str, Sequence[RowView[Any]]],
 ) -> FirstScreen:
-    """The first screen of what is on the board now (its first :data:`ROWS` rows)."""
+    """The first screen of what is on the board now (its first :data:`ROWS` rows, and
+    :data:`PANE_ROWS` of each pane)."""
 
-    def bare(views: Sequence[RowView[Any]]) -> tuple[RowView[None], ...]:
-        return tuple(RowView(v.key, v.cells, None) for v in views[:ROWS])
+    def bare(views: Sequence[RowView[Any]], rows: int) -> tuple[RowView[None], ...]:
+        return tuple(RowView(v.key, v.cells, None) for v in views[:rows])
 
     return FirstScreen(
         _real(book),
         locale,
         revenue,
-        bare(board),
+        bare(board, ROWS),
         tuple(summary),
-        {name: bare(views) for name, views in panes.items()},
+        {name: bare(views, PANE_ROWS) for name, views in panes.items()},
         {name: len(views) for name, views in panes.items()},
     )
 
