@@ -37,6 +37,7 @@ __all__ = [
     "Summary",
     "ThanksRow",
     "Unthanked",
+    "board_order",
     "board_rows",
     "gather",
     "gratitude",
@@ -320,9 +321,17 @@ def board_rows(
     f = f or BoardFilter()
     rows = [_row(s, now) for s in signals.values()]
     rows = [r for r in rows if _matches(r, f)]
-    rank = {state: state.rank for state in State}  # looked up once: ``rank`` walks the enum
-    rows.sort(key=lambda r: (rank[r.client.state], r.health.score, r.client.name.casefold()))
+    rows.sort(key=board_order)
     return rows
+
+
+def board_order(row: BoardRow) -> tuple[int, int, str]:
+    """The board's sort key (state, health worst first, name): the board merges the rows
+    a write changed into the ones it kept with it."""
+    return (_STATE_RANK[row.client.state], row.health.score, row.client.name.casefold())
+
+
+_STATE_RANK = {state: state.rank for state in State}  # looked up once: ``rank`` walks the enum
 
 
 def open_issue_rows(

@@ -8,7 +8,7 @@ caller's, never read here.  Callers see dataclasses, never TinyDB.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -170,6 +170,11 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
             self._signals = (seen + 1, cached[1])
             self._stale.add(client_id)
 
+    def signals(self) -> Mapping[str, Signals]:
+        """Every client's signals, by id; a client's object stays the same one until a write
+        touches that client, so the board rebuilds the rows of those alone."""
+        return self._current()
+
     def clients(self) -> list[Client]:
         return sorted((s.client for s in self._current().values()), key=lambda c: c.id)
 
@@ -253,11 +258,17 @@ class Book(DayCommands, MoneyCommands, Corrections, InvoiceRepairs, Syncing, Exc
 
         return file_view.timeline(self._store.tables(), self._resolve_id(ref))
 
-    def today(self, now: pendulum.DateTime, days: int = 0) -> list[TodayItem]:
-        """What is due today or overdue (or within ``days`` ahead), most urgent first."""
+    def today(
+        self, now: pendulum.DateTime, days: int = 0, clients: Collection[str] | None = None
+    ) -> list[TodayItem]:
+        """What is due today or overdue (or within ``days`` ahead), most urgent first;
+        ``clients``: theirs alone (the board's items of the clients a write touched)."""
         from model.today import today_items
 
-        return today_items(self._store.tables(), self._current(), now, days)
+        signals: Mapping[str, Signals] = self._current()
+        if clients is not None:
+            signals = {c: signals[c] for c in clients if c in signals}
+        return today_items(self._store.tables(), signals, now, days)
 
     def search(self, text: str) -> list[SearchHit]:
         """Every note, interaction, issue, kudos, thanks and follow-up holding ``text``."""

@@ -28,7 +28,14 @@ from model.money import format_money
 from model.refs import ref_of
 from model.timestamps import days_since, local_day, parse_day
 
-__all__ = ["BUCKET_DAYS", "TodayItem", "TodayKind", "next_contact_day", "today_items"]
+__all__ = [
+    "BUCKET_DAYS",
+    "TodayItem",
+    "TodayKind",
+    "next_contact_day",
+    "today_items",
+    "today_order",
+]
 
 Tables = Mapping[str, Mapping[str, dict[str, Any]]]
 
@@ -48,6 +55,11 @@ class TodayKind(StrEnum):
     @property
     def rank(self) -> int:
         return list(TodayKind).index(self)
+
+
+# The ranks looked up once: each ``rank`` walks its enum, and a sort asks it per item.
+_KIND_RANK = {kind: kind.rank for kind in TodayKind}
+_STATE_RANK = {state: state.rank for state in State}
 
 
 @dataclass(frozen=True)
@@ -111,20 +123,21 @@ def today_items(
         items += _thanks(s, now, last_day)
         items += _invoices(s, today, last_day, invoice_ids)
         items += _issues(s, now, last_day)
-    # The ranks looked up once: each ``rank`` walks its enum.
-    kind_rank = {kind: kind.rank for kind in TodayKind}
-    state_rank = {state: state.rank for state in State}
-    items.sort(
-        key=lambda i: (
-            i.client.state not in _URGENT_STATES,
-            (i.due or today).toordinal(),
-            kind_rank[i.kind],
-            state_rank[i.client.state],
-            i.client.name.casefold(),
-            i.ref,
-        )
-    )
+    items.sort(key=lambda i: today_order(i, today))
     return items
+
+
+def today_order(item: TodayItem, today: pendulum.Date) -> tuple[bool, int, int, int, str, str]:
+    """The order of :func:`today_items` (the board merges the items of the clients a
+    write touched into the ones it kept with it)."""
+    return (
+        item.client.state not in _URGENT_STATES,
+        (item.due or today).toordinal(),
+        _KIND_RANK[item.kind],
+        _STATE_RANK[item.client.state],
+        item.client.name.casefold(),
+        item.ref,
+    )
 
 
 def _contact(

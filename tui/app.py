@@ -20,12 +20,14 @@ from textual.theme import Theme, ThemeProvider
 from textual.widgets import Static
 
 from model import BoardFilter, Book, lock, t
-from tui import formats, texts
+from tui import first_screen, formats, texts
+from tui.first_screen import FirstScreen
 from tui.memory import return_freed_memory
 from tui.palette import system_commands
 from tui.safe_text import safe
 from tui.screens.board import BoardScreen
 from tui.screens.keys import localize_bindings
+from tui.screens.poller import FOLD_AFTER
 from tui.screens.search import SearchScreen
 from tui.session import Clock, Session
 from tui.widgets.quicklog import History
@@ -55,9 +57,13 @@ class RapportApp(App[None]):
         board_filter: BoardFilter | None,
         history: History,
         poll_interval: float,
+        first: FirstScreen | None = None,
+        fold_after: float = FOLD_AFTER,
     ) -> None:
         super().__init__()
         self.session = session
+        self._first = first
+        self._fold_after = fold_after
         self._board_filter = board_filter
         self._history = history
         self._poll_interval = poll_interval
@@ -70,6 +76,8 @@ class RapportApp(App[None]):
             board_filter=self._board_filter,
             history=self._history,
             poll_interval=self._poll_interval,
+            first=self._first,
+            fold_after=self._fold_after,
         )
 
     def on_board_screen_open_demo(self) -> None:
@@ -86,7 +94,7 @@ class RapportApp(App[None]):
         self.call_from_thread(self._open_demo, session, own)
 
     def _open_demo(self, session: Session, own: Path) -> None:
-        self.session = session
+        self.session, self._first = session, None
         screen = self.get_default_screen()
         # On top of the user's board, which goes on reading (never writing) their book.
         self.push_screen(screen)
@@ -146,8 +154,13 @@ def make_app(
     board_filter: BoardFilter | None = None,
     history_path: Path | None = None,
     poll_interval: float = 0.25,
+    fold_after: float = FOLD_AFTER,
 ) -> RapportApp:
-    """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use)."""
+    """The board on ``book``, reading the time from ``now`` (``pendulum.now`` in use).
+
+    The last run's first screen is read here, before the app runs: it is painted
+    before the book is parsed (:mod:`tui.first_screen`).  ``fold_after``: seconds of
+    quiet after which the board folds the journal into the book file."""
     texts.register()
     return_freed_memory()  # before the first worker thread (tui/memory.py)
     return RapportApp(
@@ -155,4 +168,6 @@ def make_app(
         board_filter=board_filter,
         history=History(history_path or default_history_path()),
         poll_interval=poll_interval,
+        first=first_screen.load(first_screen.path_of(book.path)),
+        fold_after=fold_after,
     )

@@ -15,7 +15,9 @@ state on screen, and tries again each time the file itself changes.
 
 from __future__ import annotations
 
+import gc
 import itertools
+import operator
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -36,8 +38,12 @@ from model import (
     SearchHit,
     Summary,
 )
+from model.board import board_order, board_rows
 from model.board import summary as summarize
 from model.file_view import Event
+from model.health import Signals
+from model.today import TodayItem, today_order
+from tui.keys import TODAY
 from tui.widgets.board_table import board_key, board_view
 from tui.widgets.panes import PANES
 from tui.widgets.table import RowView
@@ -118,9 +124,74 @@ class ViewCache(Generic[T]):
         for row in rows[:limit]:
             key = self._key(row)
             view = kept.get(key)
-            fresh[key] = view if view is not None and view.data == row else self._build(row)
+            if view is None or (view.data is not row and view.data != row):
+                view = self._build(row)
+            fresh[key] = view
         self._kept = fresh
         return tuple(fresh.values())
+
+
+class ByClient(Generic[T]):
+    """Rows of the board or of a pane, by client, each kept with the signals they came from.
+
+    The book hands out the same :class:`Signals` object for a client until a write
+    touches it (:meth:`Book.signals`), so after a write only the touched clients'
+    health and cells are computed again (``compute`` of those clients' signals);
+    the rest of a thousand rows is reused and merged back in ``order``.  Forgotten
+    with the views at midnight, when every row may change.
+    """
+
+    def __init__(
+        self,
+        client_of: Callable[[T], str],
+        order: Callable[[T], Any],
+        same: Callable[[Signals, Signals], bool] = operator.is_,
+    ) -> None:
+        self._client_of = client_of
+        self._order = order
+        self._same = same
+        self._kept: dict[str, tuple[Signals, list[T]]] = {}
+        self.whole = False
+        """Were all signals new objects in the last :meth:`rows` (the book was read whole)?"""
+
+    def rows(
+        self, signals: Mapping[str, Signals], compute: Callable[[Mapping[str, Signals]], list[T]]
+    ) -> list[T]:
+        kept = self._kept
+        changed = {}
+        for client, s in signals.items():
+            old = kept.get(client)
+            if old is None or not self._same(old[0], s):
+                changed[client] = s
+        again = (client in kept and kept[client][0] is s for client, s in signals.items())
+        self.whole = bool(signals) and not any(again)
+        fresh: dict[str, list[T]] = {client: [] for client in changed}
+        for row in compute(changed) if changed else ():
+            fresh[self._client_of(row)].append(row)
+        # The new signals object even where the rows are kept: the next read compares
+        # by identity again.
+        self._kept = {
+            client: (s, fresh[client] if client in changed else kept[client][1])
+            for client, s in signals.items()
+        }
+        rows = [row for _, own in self._kept.values() for row in own]
+        rows.sort(key=self._order)
+        return rows
+
+
+def _client_of(row: BoardRow | TodayItem) -> str:
+    return row.client.id
+
+
+def _equal(old: Signals, new: Signals) -> bool:
+    """A board row is made of its client's signals alone: equal signals, the same row.
+
+    After a whole read (a small book is rewritten by every write of another process)
+    every object is new, but most clients are as they were: comparing costs a tenth of
+    computing health and suggestion again.  Today's items also carry refs from the
+    tables, so they are kept only for the very same signals (``operator.is_``).
+    """
+    return old is new or old == new
 
 
 class Session:
@@ -141,6 +212,7 @@ class Session:
         self._troubled = False
         self._failed_at: _FileStamp = None
         self._day: pendulum.Date | None = None
+        self._freeze_next = False
         self.revenue_column = False
         """The board shows revenue this year (see :meth:`show_revenue`)."""
         self._views()
@@ -176,6 +248,11 @@ class Session:
     def close(self) -> None:
         """The board quits: fold the journal if nobody is writing (``model.journal``), so
         the book file alone holds the day's writes; a busy or broken book is left as is."""
+        self.fold()
+
+    def fold(self) -> None:
+        """Fold the journal into the book file now, unless another process holds the
+        lock (then it is folded later); on quitting, and when the board has been idle."""
         with self._lock, suppress(RapportError, OSError):
             if self._book.unfolded:
                 self._book.fold(wait=False)
@@ -252,6 +329,10 @@ class Session:
         now, locale = self.now, self.locale
         revenue = self.revenue_column
         self._board = ViewCache(board_key, lambda row: board_view(row, now(), locale, revenue))
+        self._everyone: ByClient[BoardRow] = ByClient(_client_of, board_order, _equal)
+        self._filtered = (BoardFilter(), self._everyone)
+        today = self.now().date()
+        self._today: ByClient[TodayItem] = ByClient(_client_of, lambda i: today_order(i, today))
         self._panes: dict[str, ViewCache[Any]] = {
             spec.name: ViewCache(spec.key, partial(_view, spec.view, locale)) for spec in PANES
         }
@@ -268,10 +349,19 @@ class Session:
         if now.date() != self._day:
             self._day = now.date()
             self._views()
-        everyone = book.board(now)
-        plain = board_filter.is_empty and not board_filter.include_ended
-        rows = everyone if plain else book.board(now, board_filter)
-        pane_rows = {spec.name: spec.rows(book, now) for spec in PANES}
+        signals = book.signals()
+        everyone = self._everyone.rows(signals, lambda changed: board_rows(changed, now))
+        rows = everyone
+        if board_filter != BoardFilter():
+            if board_filter != self._filtered[0]:
+                self._filtered = (board_filter, ByClient(_client_of, board_order, _equal))
+            rows = self._filtered[1].rows(
+                signals, lambda changed: board_rows(changed, now, board_filter)
+            )
+        today = self._today.rows(signals, lambda changed: book.today(now, clients=changed))
+        pane_rows = {
+            spec.name: today if spec.name == TODAY else spec.rows(book, now) for spec in PANES
+        }
         longest = max((len(rows), *(len(r) for r in pane_rows.values())))
         snapshot = Snapshot(
             seq=next(self._seq),
@@ -279,9 +369,17 @@ class Session:
             board=self._board.views(rows, limit),
             summary=summarize(everyone, now),
             panes={name: self._panes[name].views(r, limit) for name, r in pane_rows.items()},
-            client_ids=tuple(c.id for c in book.clients()),
+            client_ids=tuple(sorted(signals)),
             complete=limit is None or limit >= longest,
         )
         # A file deleted while we read shows up as an empty book: check again.
         self._check_file()
+        if self._everyone.whole or (self._freeze_next and limit is None):
+            self._freeze_next = self._everyone.whole and limit is not None
+            # The book was read whole: millions of objects that live until the next whole
+            # read.  Python's full collections would scan them all (0.5-0.9 s at 100,000
+            # interactions, the board frozen meanwhile); frozen, they are left out.  They
+            # are plain data (no cycles), so reference counting still frees them.
+            # Once more after the first look's whole read: the rest of its views.
+            gc.freeze()
         return snapshot

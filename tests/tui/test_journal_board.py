@@ -42,3 +42,29 @@ def test_the_board_shows_another_processes_journal_line_and_folds_on_quitting(
     asyncio.run(go())
     assert not journal.journals(book_path)  # folded as the board quit
     assert {c.id for c in Book(book_path).clients()} == before | {"beta"}
+
+
+def test_the_board_folds_the_journal_once_it_has_been_quiet(
+    book_path: Path, tmp_path: Path
+) -> None:
+    """No change for ``fold_after`` seconds (counted in polls): the file catches up."""
+    app = make_app(
+        Book(book_path),
+        lambda: NOW,
+        history_path=tmp_path / "history",
+        poll_interval=0.02,
+        fold_after=0.3,
+    )
+
+    async def go() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.board.snapshot is not None)
+            Book(book_path).add_client("Beta AG", NOW, id="beta")  # another process's line
+            assert journal.journals(book_path)
+            await until(pilot, lambda: "beta" in getattr(app.board.snapshot, "client_ids", ()))
+            await until(pilot, lambda: not journal.journals(book_path))  # folded, still open
+            assert app.is_running
+            stock = Book(book_path)
+            assert "beta" in {c.id for c in stock.clients()}
+
+    asyncio.run(go())

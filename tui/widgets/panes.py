@@ -380,12 +380,14 @@ class Panes(Vertical):
         *,
         complete: bool = True,
         day: pendulum.Date | None = None,
+        counts: Mapping[str, int] | None = None,
     ) -> None:
         """Fill the panes (``rows`` by pane name); ``scope``: the one client they show.
 
         While the rows are not ``complete`` (a first look at a large book) the
         titles say "…" rather than a count that is about to change.  ``day``:
-        today, for the first look, which decides the tab to open on.
+        today, for the first look, which decides the tab to open on.  ``counts``:
+        the titles' counts, where ``rows`` are only the first ones (the first screen).
         """
         if day is not None and self._first is None:
             self._first = (day, bool(rows[keys.TODAY]))
@@ -394,6 +396,7 @@ class Panes(Vertical):
         for table in self.tables:
             views = rows[table.spec.name]
             table.show(views)
-            title = table.title(len(views) if complete else "…")
+            count = counts[table.spec.name] if counts else len(views) if complete else "…"
+            title = table.title(count)
             tabs.query_one(f"#tab-{table.spec.name}", Tab).label = Text(title)
             table.border_title = safe(title if scope is None else f"{title} · {scope}")

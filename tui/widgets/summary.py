@@ -9,6 +9,8 @@ Each is one line when there is room and wraps between its parts when not.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -101,6 +103,10 @@ class InfoLine(Widget):
 class SummaryLine(InfoLine):
     def show(self, summary: Summary) -> None:
         self._set(summary_parts(summary, self.locale))
+
+    def show_parts(self, parts: Sequence[Text]) -> None:
+        """Parts made before (the first screen kept from the last run)."""
+        self._set(list(parts))
 
 
 class FilterLine(InfoLine):
