@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 
 from model import Book, InteractionKind
@@ -186,3 +187,23 @@ def test_a_recalled_line_is_shown_literally(
         assert "[bold]budget[/bold]" in shown and "\x1b" not in shown
 
     run(app, recall)
+
+
+def test_keys_read_at_once_act_in_their_order(book_path: Path, open_app: OpenApp) -> None:
+    """Keys that arrive in one read (fast typing, tmux, the served board) are queued
+    together: ctrl+u and Backspace must act before the characters behind them."""
+    app = open_app(book_path)
+
+    def burst(*keys: str) -> None:
+        field = bar(app).input
+        for key in keys:
+            char = key if len(key) == 1 else {"backspace": "\x08", "ctrl+u": "\x15"}[key]
+            field.post_message(events.Key(key, char))
+
+    async def body(pilot: Pilot[None]) -> None:
+        await pilot.press("l")
+        await until(pilot, lambda: bar(app).input.value == "acme ")
+        burst("ctrl+u", *"acme call tesX", "backspace", "t")
+        await until(pilot, lambda: bar(app).input.value == "acme call test")
+
+    run(app, body, size=(120, 30))
