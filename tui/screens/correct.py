@@ -28,6 +28,7 @@ from tui.safe_text import safe
 from tui.screens import acts, live
 from tui.screens.keys import localize_bindings
 from tui.session import Session
+from tui.widgets.keyed_input import KeyedInput
 
 __all__ = ["ConfirmDelete", "EditForm", "Record", "failed_field", "sentence"]
 
@@ -109,7 +110,7 @@ class EditForm(ModalScreen[live.Written | None]):
             yield Static(safe(sentence(title)), classes="dialog-title")
             for name, value in self.record.values.items():
                 yield Label(safe(self.label(name)), classes="field-label")
-                yield Input(value, id=f"edit-{name}", compact=True)
+                yield KeyedInput(value, id=f"edit-{name}", compact=True)
             yield Static("", id="edit-error", classes="error")
             yield Static(safe(t("screens.edit.hint", locale)), classes="dialog-hint")
 

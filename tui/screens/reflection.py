@@ -25,6 +25,7 @@ from tui.editor import in_editor
 from tui.formats import themed
 from tui.safe_text import safe
 from tui.screens.keys import localize_bindings
+from tui.widgets.keyed_input import KeyedInput
 
 __all__ = ["FIELDS", "ReflectionScreen", "read_template", "template"]
 
@@ -79,7 +80,7 @@ class ReflectionScreen(ModalScreen[Reflection | None]):
                     f"  {t(f'screens.reflection.{name}_help', locale)}", style=themed("muted")
                 )
                 yield Label(label, classes="field-label")
-                yield Input(id=f"reflection-{name}", classes="field")
+                yield KeyedInput(id=f"reflection-{name}", classes="field")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     safe(t("screens.reflection.save", locale)), id="save", variant="primary"

@@ -27,6 +27,7 @@ from tui.safe_text import safe
 from tui.screens.client import ClientScreen, error_text
 from tui.screens.keys import localize_bindings
 from tui.session import Session
+from tui.widgets.keyed_input import KeyedInput
 
 __all__ = ["SearchScreen", "hit_kind", "section_of"]
 
@@ -74,7 +75,9 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         locale = self._locale
         yield Static(safe(t("screens.search.title", locale)), id="find-title")
-        yield Input(self._text, placeholder=t("screens.search.placeholder", locale), id="find-text")
+        yield KeyedInput(
+            self._text, placeholder=t("screens.search.placeholder", locale), id="find-text"
+        )
         yield Static(safe(t("screens.search.hint", locale)), id="find-count")
         yield DataTable[Text](id="find-hits", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -29,6 +29,7 @@ from tui.widgets.cells import (
     money_text,
     user_text,
 )
+from tui.widgets.keyed_input import KeyedInput
 from tui.widgets.table import KeyedTable, RowView
 
 __all__ = [
@@ -207,7 +208,7 @@ class BoardTable(KeyedTable):
             self.refresh(layout=True)
 
 
-class SearchInput(Input):
+class SearchInput(KeyedInput):
     """``/``: narrows the board as you type; Enter keeps the filter, Escape drops it."""
 
     BINDINGS = keys.bindings(keys.FILTER)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -32,6 +32,7 @@ from tui.formats import themed
 from tui.locale import locale_of
 from tui.safe_text import printable, safe
 from tui.screens.keys import localize_bindings
+from tui.widgets.keyed_input import KeyedInput
 
 __all__ = ["Completer", "History", "QuickLogBar", "QuickLogInput", "error_text"]
 
@@ -83,7 +84,7 @@ class History:
             self.append(line)
 
 
-class QuickLogInput(Input):
+class QuickLogInput(KeyedInput):
     """An input with completion (Tab) and history (Up / Down)."""
 
     BINDINGS = keys.bindings(keys.QUICKLOG)
@@ -114,23 +115,6 @@ class QuickLogInput(Input):
         self._draft = ""
         self._cycle: tuple[list[str], int, str] | None = None
         localize_bindings(self, locale)
-
-    async def _on_key(self, event: events.Key) -> None:
-        """The input's own keys act at once, in the order they came.
-
-        Textual (8.2) queues a binding's action behind the keys read with it, so
-        ``ctrl+u abc`` from one read (fast typing, a paste without bracketed paste,
-        tmux, the served board) inserted ``abc`` and then deleted everything to its
-        left; ``abc``, Backspace, ``d`` ended as ``abc``.  Run the action here instead.
-        """
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            name = binding.action.partition("(")[0]
-            if not binding.priority and hasattr(self, f"action_{name}"):
-                event.stop()
-                event.prevent_default()
-                await self.run_action(binding.action)
-                return
-        await super()._on_key(event)
 
     def start(self, text: str) -> None:
         self.value = text
