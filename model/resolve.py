@@ -51,7 +51,9 @@ def resolve_client(ref: str, clients: Iterable[N]) -> N:
         if len(hits) > 1:
             names = ", ".join(f"{c.id} ({c.name})" for c in hits[:_MAX_LISTED])
             raise InputError("client.ambiguous", ref=ref, candidates=names)
-    known = ", ".join(sorted(c.id for c in pool)[:_MAX_LISTED]) or "-"
+    if not pool:
+        raise InputError("client.unknown_empty", ref=ref)
+    known = ", ".join(sorted(c.id for c in pool)[:_MAX_LISTED])
     raise InputError("client.unknown", ref=ref, known=known)
 
 

@@ -31,6 +31,9 @@ EN: dict[str, str] = {
     "client.missing": "Which client? Give an id, an id prefix or part of a name.",
     "client.ambiguous": "'{ref}' matches several clients: {candidates}. Type more of the id.",
     "client.unknown": "No client matches '{ref}'. Known ids include: {known}.",
+    "client.unknown_empty": (
+        "No client matches '{ref}': the book has no clients yet (rapport client add NAME adds one)."
+    ),
     "client.bad_contact": "Contact '{text}' is not valid; use \"Name <mail@example.com>\" or a name.",
     "client.empty_name": "A client needs a name.",
     "client.bad_days": "{field} must be a whole number of days from 1 to 3650, not {value}.",
@@ -172,6 +175,10 @@ DE: dict[str, str] = {
     "client.missing": "Welche Kund:in? Gib eine ID, den Anfang einer ID oder einen Namensteil an.",
     "client.ambiguous": "'{ref}' passt auf mehrere Kund:innen: {candidates}. Tippe mehr von der ID.",
     "client.unknown": "Keine Kund:in passt zu '{ref}'. Bekannte IDs sind u. a.: {known}.",
+    "client.unknown_empty": (
+        "Keine Kund:in passt zu '{ref}': Das Buch hat noch keine Kund:innen "
+        "(rapport client add NAME legt eine an)."
+    ),
     "client.bad_contact": (
         "Kontakt '{text}' ist ungültig; nutze \"Name <mail@example.com>\" oder einen Namen."
     ),

@@ -159,6 +159,18 @@ def test_client_resolution(book: Book, now: pendulum.DateTime) -> None:
         book.resolve("zzz")
 
 
+def test_a_book_without_clients_says_so_instead_of_listing_none(
+    book: Book, now: pendulum.DateTime
+) -> None:
+    with pytest.raises(InputError) as refused:
+        book.quick("acme call talked", now)
+    assert refused.value.render("en") == (
+        "No client matches 'acme': the book has no clients yet (rapport client add NAME adds one)."
+    )
+    assert "noch keine Kund:innen" in refused.value.render("de")
+    assert not Path(book.path).exists() or book.clients() == []
+
+
 def test_undo_says_what_it_took_back(acme: Book, now: pendulum.DateTime) -> None:
     acme.log("acme", InteractionKind.CALL, "x", now)
     receipt = acme.undo()
